@@ -1,0 +1,228 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { OamApplication, OamComponent } from './application';
+import { ComponentDefinition } from './definitions';
+import { run } from './exec';
+import { ValidationIssue } from './issues';
+import { findParameter, ParameterSchema } from './schema';
+
+/** Kubernetes objects one component renders to (KubeVela `output` and `outputs`). */
+export interface RenderedComponent {
+  name: string;
+  type: string;
+  output: any;
+  outputs: Record<string, any>;
+  /** The parameters after CUE filled in the defaults. */
+  parameter: any;
+}
+
+/** The `context` KubeVela gives a component template. */
+export function kubevelaContext(app: OamApplication, component: OamComponent) {
+  return {
+    name: component.name,
+    namespace: app.namespace,
+    appName: app.name,
+    appRevision: `${app.name}-v1`,
+    appRevisionNum: 1,
+    appLabels: app.labels,
+    appAnnotations: app.annotations,
+    components: app.components.map(c => ({ name: c.name, type: c.type })),
+  };
+}
+
+function cueString(s: string): string {
+  return JSON.stringify(s);
+}
+
+function buildSource(apps: OamApplication[], defs: Map<string, ComponentDefinition>): string {
+  const imports = new Set<string>();
+  const types = new Set(apps.flatMap(a => a.components.map(c => c.type)));
+  for (const t of types) defs.get(t)!.imports.forEach(i => imports.add(i));
+  const parts: string[] = [];
+  parts.push(`import (\n${[...imports].map(i => `\t${cueString(i)}`).join('\n')}\n)\n`);
+  parts.push('apps: {');
+  apps.forEach((app, i) => {
+    parts.push(`${cueString(String(i))}: {`);
+    for (const c of app.components) {
+      const def = defs.get(c.type)!;
+      parts.push(`${cueString(c.name)}: {`);
+      parts.push(def.body);
+      parts.push(`context: ${JSON.stringify(kubevelaContext(app, c))}`);
+      parts.push(`parameter: ${JSON.stringify(c.properties)}`);
+      parts.push('}');
+    }
+    parts.push('}');
+  });
+  parts.push('}');
+  return parts.join('\n');
+}
+
+/** Splits a cue error path like `apps."0".web.parameter.env.1.name` into segments. */
+export function splitCuePath(p: string): string[] {
+  const segs: string[] = [];
+  let i = 0;
+  while (i < p.length) {
+    if (p[i] === '"') {
+      const end = p.indexOf('"', i + 1);
+      segs.push(p.slice(i + 1, end));
+      i = end + 2;
+    } else {
+      const end = p.indexOf('.', i);
+      segs.push(p.slice(i, end === -1 ? p.length : end));
+      i = end === -1 ? p.length : end + 1;
+    }
+  }
+  return segs;
+}
+
+function displayField(segs: string[]): string {
+  return segs.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+
+interface RawError {
+  app: number;
+  component: string;
+  segs: string[];
+  message: string;
+}
+
+function parseCueErrors(stderr: string): { errors: RawError[]; unattributed: string[] } {
+  const errors: RawError[] = [];
+  const unattributed: string[] = [];
+  for (const line of stderr.split('\n')) {
+    if (!line || /^\s/.test(line)) continue;
+    const m = /^(apps\.(?:"[^"]*"|[^ :]+)(?:\.(?:"[^"]*"|[^ .:]+))*): (.*?):?$/.exec(line);
+    if (!m) {
+      unattributed.push(line);
+      continue;
+    }
+    const segs = splitCuePath(m[1]);
+    if (segs.length < 3) {
+      unattributed.push(line);
+      continue;
+    }
+    errors.push({ app: Number(segs[1]), component: segs[2], segs: segs.slice(3), message: m[2] });
+  }
+  return { errors, unattributed };
+}
+
+function describeConstraint(node: ReturnType<typeof findParameter>): string {
+  if (!node) return '';
+  if (node.enum) return `use one of: ${node.enum.join(', ')}`;
+  const parts: string[] = [];
+  if (node.patterns) parts.push(`match ${node.patterns.join(' and ')}`);
+  if (node.notPatterns) parts.push(`not match ${node.notPatterns.join(' or ')}`);
+  if (node.minimum !== undefined) parts.push(`be >= ${node.minimum}`);
+  if (node.maximum !== undefined) parts.push(`be <= ${node.maximum}`);
+  if (node.maxLength !== undefined) parts.push(`be at most ${node.maxLength} characters`);
+  return parts.length ? `the value must ${parts.join(', ')} (${node.description})` : `see the parameter reference: ${node.description}`;
+}
+
+function toIssues(file: string, errs: RawError[], app: OamApplication, schemas: Map<string, ParameterSchema>): ValidationIssue[] {
+  const byField = new Map<string, RawError[]>();
+  for (const e of errs) {
+    const key = `${e.component}\0${e.segs.join('.')}`;
+    byField.set(key, [...(byField.get(key) ?? []), e]);
+  }
+  const issues: ValidationIssue[] = [];
+  for (const group of byField.values()) {
+    const { component, segs } = group[0];
+    const type = app.components.find(c => c.name === component)?.type ?? '';
+    const schema = schemas.get(type);
+    const messages = [...new Set(group.map(g => g.message))].filter(m => !/errors? in empty disjunction/.test(m));
+    if (segs[0] === '_checks') {
+      for (const msg of messages) {
+        const cut = msg.lastIndexOf(': ');
+        const text = cut > 0 ? msg.slice(0, cut) : msg;
+        const fix = cut > 0 ? msg.slice(cut + 2) : 'see the parameter reference';
+        const fm = /^([A-Za-z][\w.\[\]/]*): (.*)$/.exec(text);
+        issues.push({ file, component, field: fm ? fm[1] : segs[1] === 'name' || segs[1] === 'namespace' ? 'name' : undefined, message: fm ? fm[2] : text, fix });
+      }
+      continue;
+    }
+    const inParam = segs[0] === 'parameter';
+    const fieldSegs = inParam ? segs.slice(1) : segs;
+    const field = displayField(fieldSegs);
+    const node = schema && inParam ? findParameter(schema.root, fieldSegs.join('.')) : undefined;
+    if (messages.some(m => m.startsWith('field not allowed'))) {
+      const parent = schema && inParam ? findParameter(schema.root, fieldSegs.slice(0, -1).join('.')) : undefined;
+      const allowed = parent?.children?.map(c => c.name) ?? [];
+      issues.push({
+        file,
+        component,
+        field,
+        message: `unknown parameter "${fieldSegs[fieldSegs.length - 1]}" (field not allowed)`,
+        fix: allowed.length ? `remove it or use one of: ${allowed.join(', ')}` : 'remove it',
+      });
+      continue;
+    }
+    if (messages.some(m => m.startsWith('incomplete value'))) {
+      issues.push({ file, component, field, message: 'required parameter is missing', fix: `set ${field}${node ? `: ${node.description}` : ''}` });
+      continue;
+    }
+    const specific = messages.filter(m => !m.startsWith('conflicting values') || messages.length === 1);
+    const shown = (specific.length ? specific : messages).join('; ');
+    issues.push({ file, component, field, message: shown, fix: describeConstraint(node) || 'correct the value' });
+  }
+  return issues;
+}
+
+/** Result of evaluating every component of one application with cue. */
+export interface AppEvaluation {
+  components: RenderedComponent[];
+  issues: ValidationIssue[];
+}
+
+/**
+ * Evaluates every component of every application in one `cue export` run (the spawn is the
+ * cost), re-running the applications cue did not report on when a batch fails, so each
+ * application gets either its full rendering or its own errors.
+ */
+export async function evaluateApplications(
+  apps: OamApplication[],
+  defs: Map<string, ComponentDefinition>,
+  schemas: Map<string, ParameterSchema>,
+  cue: string,
+): Promise<AppEvaluation[]> {
+  const results: (AppEvaluation | undefined)[] = apps.map(() => undefined);
+  let pending = apps.map((_, i) => i);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'realtime-kit-'));
+  try {
+    while (pending.length) {
+      const batch = pending.map(i => apps[i]);
+      const src = path.join(dir, 'apps.cue');
+      fs.writeFileSync(src, buildSource(batch, defs));
+      const res = await run(cue, ['export', src, '--out', 'json']);
+      if (res.code === 0) {
+        const out = JSON.parse(res.stdout).apps;
+        batch.forEach((app, bi) => {
+          results[pending[bi]] = {
+            issues: [],
+            components: app.components.map(c => {
+              const v = out[String(bi)][c.name];
+              return { name: c.name, type: c.type, output: v.output, outputs: v.outputs ?? {}, parameter: v.parameter };
+            }),
+          };
+        });
+        break;
+      }
+      const { errors, unattributed } = parseCueErrors(res.stderr);
+      if (!errors.length) {
+        throw new Error(`cue export failed: ${unattributed.slice(0, 5).join('\n') || res.stderr.trim()}`);
+      }
+      const failed = new Set(errors.map(e => e.app));
+      for (const bi of failed) {
+        const app = batch[bi];
+        results[pending[bi]] = {
+          components: [],
+          issues: toIssues(app.file, errors.filter(e => e.app === bi), app, schemas),
+        };
+      }
+      pending = pending.filter((_, bi) => !failed.has(bi));
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return results as AppEvaluation[];
+}

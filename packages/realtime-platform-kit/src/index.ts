@@ -1,0 +1,26 @@
+/**
+ * Library for the realtime platform's KubeVela definitions: load them, expose their parameter
+ * schema, render applications with the real cue binary and the Composition's Go template,
+ * validate them and describe each platform's connection-secret contract.
+ *
+ * @packageDocumentation
+ */
+export { createKit, render, validate, secrets, RealtimeKit, composedServices, parseEndpoint, decodeSecretValue } from './kit';
+export type { KitOptions, RenderResult, RenderedPlatform, FileValidation, PlatformSecrets, SecretKeyReport } from './kit';
+export { loadDefinitions, splitImports } from './definitions';
+export type { ComponentDefinition } from './definitions';
+export { parameterSchema, flattenParameters, findParameter, xrdSpecSchema } from './schema';
+export type { ParameterNode, ParameterSchema, ParameterType } from './schema';
+export { parseApplication, readApplication } from './application';
+export type { OamApplication, OamComponent } from './application';
+export { kubevelaContext } from './cueEval';
+export type { RenderedComponent } from './cueEval';
+export { loadCompositionFile, runComposition, xrdOpenApiSchema } from './composition';
+export type { ComposedResource, CompositionResult, CompositionFile } from './composition';
+export { CONNECTION_KEYS, topicKey, platformNames, ENV_VAR_NAME } from './contract';
+export type { ConnectionKeySpec } from './contract';
+export { formatIssue, InvalidApplicationError } from './issues';
+export type { ValidationIssue } from './issues';
+export { validateKubernetesObject, VALIDATED_KINDS } from './k8sValidate';
+export { findRoot, defaultPaths, cueBinary, compositionRenderBinary } from './paths';
+export type { KitPaths } from './paths';

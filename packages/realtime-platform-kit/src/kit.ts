@@ -1,0 +1,318 @@
+import Ajv from 'ajv';
+import { OamApplication, readApplication, parseApplication } from './application';
+import { ComposedResource, loadCompositionFile, runComposition, xrdOpenApiSchema, CompositionFile } from './composition';
+import { CONNECTION_KEYS, platformNames, topicKey } from './contract';
+import { evaluateApplications, RenderedComponent } from './cueEval';
+import { ComponentDefinition, loadDefinitions } from './definitions';
+import { formatIssue, InvalidApplicationError, ValidationIssue } from './issues';
+import { validateKubernetesObject } from './k8sValidate';
+import { compositionRenderBinary, cueBinary, defaultPaths, KitPaths } from './paths';
+import { parameterSchema, ParameterSchema } from './schema';
+
+/** A rendered realtime platform: its composite resource and what the Composition composes. */
+export interface RenderedPlatform {
+  component: string;
+  /** The RealtimePlatform composite resource (the component's output). */
+  xr: any;
+  composed: ComposedResource[];
+}
+
+/** Everything one application renders to. */
+export interface RenderResult {
+  file: string;
+  application: { name: string; namespace: string };
+  components: RenderedComponent[];
+  /** The components' Kubernetes objects, namespaced as KubeVela applies them. */
+  objects: any[];
+  platforms: RenderedPlatform[];
+}
+
+/** Outcome of validating one file. */
+export interface FileValidation {
+  file: string;
+  valid: boolean;
+  issues: ValidationIssue[];
+  /** Present only when valid. */
+  result?: RenderResult;
+}
+
+/** One key of a platform's connection secret, as `secrets` reports it. */
+export interface SecretKeyReport {
+  key: string;
+  description: string;
+  shape: string;
+  credential: boolean;
+  /** The value for non-credential keys; credentials are never reported. */
+  value?: string;
+  /** The Service and port the value points to (checked against the composed Services). */
+  service?: { name: string; namespace: string; port: number };
+  /** Environment variable a webservice with `realtime:` gets (same as the key). */
+  envVar: string;
+}
+
+/** The connection-secret contract of one platform. */
+export interface PlatformSecrets {
+  platform: string;
+  secretName: string;
+  /** Namespace of the connection secret (the application namespace, where consumers run). */
+  namespace: string;
+  platformNamespace: string;
+  credentialsSecret: string;
+  mqttUsersSecret: string;
+  keys: SecretKeyReport[];
+  /** Webservices that receive the secret through `envFrom`. */
+  consumers: string[];
+}
+
+/** Options for {@link createKit}. */
+export interface KitOptions {
+  paths?: Partial<KitPaths>;
+}
+
+const PLATFORM_TYPE = 'realtime-platform';
+
+/** Decodes a base64 secret value. */
+export function decodeSecretValue(v: string): string {
+  return Buffer.from(v, 'base64').toString('utf8');
+}
+
+/** Services the Composition creates (from provider-kubernetes Object manifests). */
+export function composedServices(composed: ComposedResource[]): { name: string; namespace: string; ports: number[]; selector: Record<string, string> }[] {
+  return composed
+    .map(c => c.resource?.spec?.forProvider?.manifest)
+    .filter(m => m?.kind === 'Service')
+    .map(m => ({ name: m.metadata.name, namespace: m.metadata.namespace, ports: m.spec.ports.map((p: any) => p.port), selector: m.spec.selector ?? {} }));
+}
+
+/** Splits a `host`, `host:port` or URL value into host and port. */
+export function parseEndpoint(value: string, defaultPort?: number): { host: string; port?: number } {
+  const url = /^[a-z]+:\/\/(?:[^@/]*@)?([^:/]+)(?::(\d+))?/.exec(value);
+  if (url) return { host: url[1], port: url[2] ? Number(url[2]) : defaultPort };
+  const hp = /^([^:]+)(?::(\d+))?$/.exec(value);
+  if (hp) return { host: hp[1], port: hp[2] ? Number(hp[2]) : defaultPort };
+  return { host: value, port: defaultPort };
+}
+
+/** The kit: definitions, schemas and the render/validate/secrets operations. */
+export class RealtimeKit {
+  readonly paths: KitPaths;
+  readonly definitions: Map<string, ComponentDefinition>;
+  readonly compositionFile: CompositionFile;
+  private readonly validateXr: ReturnType<Ajv['compile']>;
+
+  constructor(options: KitOptions = {}) {
+    const defaults = defaultPaths(options.paths?.root);
+    this.paths = { ...defaults, ...options.paths };
+    this.definitions = loadDefinitions(this.paths.definitions);
+    this.compositionFile = loadCompositionFile(this.paths.compositions);
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    this.validateXr = ajv.compile({
+      type: 'object',
+      properties: { spec: xrdOpenApiSchema(this.compositionFile.xrd).properties.spec },
+    });
+  }
+
+  /** Component type names the definitions declare. */
+  get componentTypes(): string[] {
+    return [...this.definitions.keys()];
+  }
+
+  /** Parameter schema (typed tree + OpenAPI) of one component type. */
+  schema(type: string): Promise<ParameterSchema> {
+    const def = this.definitions.get(type);
+    if (!def) throw new Error(`unknown component type ${type}`);
+    return parameterSchema(def, this.paths.root);
+  }
+
+  /** Parameter schemas of every component type. */
+  async schemas(): Promise<Map<string, ParameterSchema>> {
+    const out = new Map<string, ParameterSchema>();
+    for (const t of this.componentTypes) out.set(t, await this.schema(t));
+    return out;
+  }
+
+  /** Validates and renders application files in one cue run and one composition run. */
+  async validateFiles(files: string[]): Promise<FileValidation[]> {
+    return this.validateApplications(files.map(f => readApplication(f, this.componentTypes)), files);
+  }
+
+  /** Same as {@link RealtimeKit.validateFiles} for in-memory application texts. */
+  async validateTexts(texts: { file: string; text: string }[]): Promise<FileValidation[]> {
+    return this.validateApplications(
+      texts.map(t => parseApplication(t.text, t.file, this.componentTypes)),
+      texts.map(t => t.file),
+    );
+  }
+
+  private async validateApplications(parsed: { app?: OamApplication; issues: ValidationIssue[] }[], files: string[]): Promise<FileValidation[]> {
+    const schemas = await this.schemas();
+    const apps = parsed.map(p => p.app).filter((a): a is OamApplication => !!a);
+    const evals = await evaluateApplications(apps, this.definitions, schemas, cueBinary(this.paths.root));
+    const evalByApp = new Map(apps.map((a, i) => [a, evals[i]]));
+    const results: FileValidation[] = [];
+    const composeQueue: { result: RenderResult; platform: RenderedPlatform; fv: FileValidation }[] = [];
+    parsed.forEach((p, i) => {
+      const fv: FileValidation = { file: files[i], valid: false, issues: [...p.issues] };
+      results.push(fv);
+      if (!p.app) return;
+      const ev = evalByApp.get(p.app)!;
+      fv.issues.push(...ev.issues);
+      if (fv.issues.length) return;
+      fv.issues.push(...this.crossChecks(p.app, ev.components));
+      if (fv.issues.length) return;
+      const result = this.toResult(p.app, ev.components);
+      for (const platform of result.platforms) {
+        if (!this.validateXr({ spec: platform.xr.spec })) {
+          for (const e of this.validateXr.errors ?? []) {
+            fv.issues.push({ file: fv.file, component: platform.component, field: e.instancePath.replace(/^\/spec\//, '').replace(/\//g, '.'), message: `composite resource does not match the XRD schema: ${e.message}`, fix: 'the definition and the XRD disagree; regenerate the XRD schema (realtime-kit xrd)' });
+          }
+        }
+        composeQueue.push({ result, platform, fv });
+      }
+      fv.result = result;
+    });
+    const composed = await runComposition(
+      compositionRenderBinary(this.paths.root),
+      this.paths.compositions,
+      composeQueue.map(q => ({ xr: q.platform.xr })),
+    );
+    composeQueue.forEach((q, i) => {
+      const c = composed[i];
+      if (c.error) {
+        q.fv.issues.push({ file: q.fv.file, component: q.platform.component, message: `the Composition failed: ${c.error}`, fix: 'report this: the definition accepted input the Composition cannot render' });
+        return;
+      }
+      q.platform.composed = c.resources;
+    });
+    for (const fv of results) {
+      if (!fv.result || fv.issues.length) continue;
+      for (const obj of this.allObjects(fv.result)) {
+        const err = validateKubernetesObject(this.paths.root, obj);
+        if (err) fv.issues.push({ file: fv.file, component: obj.metadata?.labels?.['realtime.platform.example.org/platform'], message: `${obj.kind} ${obj.metadata?.name} fails the Kubernetes schema: ${err}`, fix: 'report this: the templates produce an invalid object' });
+      }
+    }
+    for (const fv of results) {
+      fv.valid = fv.issues.length === 0;
+      if (!fv.valid) delete fv.result;
+    }
+    return results;
+  }
+
+  /** Every standard Kubernetes object a result contains (component outputs, composed objects and Object manifests). */
+  allObjects(result: RenderResult): any[] {
+    const out = [...result.objects];
+    for (const p of result.platforms) {
+      for (const c of p.composed) {
+        out.push(c.resource);
+        const m = c.resource?.spec?.forProvider?.manifest;
+        if (m) out.push(m);
+      }
+    }
+    return out;
+  }
+
+  private crossChecks(app: OamApplication, comps: RenderedComponent[]): ValidationIssue[] {
+    const issues: ValidationIssue[] = [];
+    const platforms = new Map(comps.filter(c => c.type === PLATFORM_TYPE).map(c => [c.name, c]));
+    for (const c of comps) {
+      const target = c.parameter?.realtime;
+      if (c.type !== 'webservice' || target === undefined) continue;
+      const platform = platforms.get(target);
+      if (!platform) {
+        issues.push({ file: app.file, component: c.name, field: 'realtime', message: `"${target}" is not a ${PLATFORM_TYPE} component of this application`, fix: platforms.size ? `use one of: ${[...platforms.keys()].join(', ')}` : `add a ${PLATFORM_TYPE} component named "${target}" or remove realtime` });
+        continue;
+      }
+      const topics: string[] = platform.parameter.topics.map((t: any) => t.name);
+      for (const field of ['produces', 'consumes']) {
+        (c.parameter[field] as string[]).forEach((t, i) => {
+          if (!topics.includes(t)) issues.push({ file: app.file, component: c.name, field: `${field}[${i}]`, message: `topic "${t}" is not declared by platform "${target}"`, fix: topics.length ? `use one of: ${topics.join(', ')}, or declare it under ${target}'s topics` : `declare it under ${target}'s topics` });
+        });
+      }
+    }
+    return issues;
+  }
+
+  private toResult(app: OamApplication, comps: RenderedComponent[]): RenderResult {
+    const objects: any[] = [];
+    const platforms: RenderedPlatform[] = [];
+    for (const c of comps) {
+      for (const obj of [c.output, ...Object.values(c.outputs)]) {
+        obj.metadata = { ...obj.metadata, namespace: app.namespace };
+        objects.push(obj);
+      }
+      if (c.type === PLATFORM_TYPE) platforms.push({ component: c.name, xr: c.output, composed: [] });
+    }
+    return { file: app.file, application: { name: app.name, namespace: app.namespace }, components: comps, objects, platforms };
+  }
+
+  /** Renders one application file; throws {@link InvalidApplicationError} when it is invalid. */
+  async render(file: string): Promise<RenderResult> {
+    const [fv] = await this.validateFiles([file]);
+    if (!fv.valid) throw new InvalidApplicationError(fv.issues);
+    return fv.result!;
+  }
+
+  /** The connection-secret contract of every platform in an application file. */
+  async secrets(file: string): Promise<PlatformSecrets[]> {
+    const result = await this.render(file);
+    return result.platforms.map(p => {
+      const names = platformNames(p.component, result.application.namespace);
+      const conn = p.composed.find(c => c.name === 'connection')!.resource;
+      const services = composedServices(p.composed);
+      const topics: string[] = p.xr.spec.topics.map((t: any) => t.name);
+      const specs = [
+        ...CONNECTION_KEYS,
+        ...topics.map(t => ({ key: topicKey(t), description: `Name of the declared topic "${t}"`, shape: 'topic name', credential: false })),
+      ];
+      const keys: SecretKeyReport[] = specs
+        .filter(s => conn.data[s.key] !== undefined)
+        .map(s => {
+          const report: SecretKeyReport = { key: s.key, description: s.description, shape: s.shape, credential: s.credential, envVar: s.key };
+          const value = decodeSecretValue(conn.data[s.key]);
+          if (!s.credential) report.value = value;
+          const svc = (s as any).service as { name: string; port: number } | undefined;
+          if (svc) {
+            const found = services.find(x => x.name === svc.name && x.namespace === names.platformNamespace && x.ports.includes(svc.port));
+            if (found) report.service = { name: found.name, namespace: found.namespace, port: svc.port };
+          }
+          return report;
+        });
+      const consumers = result.components.filter(c => c.type === 'webservice' && c.parameter.realtime === p.component).map(c => c.name);
+      return {
+        platform: p.component,
+        secretName: names.connectionSecret,
+        namespace: result.application.namespace,
+        platformNamespace: names.platformNamespace,
+        credentialsSecret: names.credentialsSecret,
+        mqttUsersSecret: names.mqttUsersSecret,
+        keys,
+        consumers,
+      };
+    });
+  }
+}
+
+let defaultKit: RealtimeKit | undefined;
+
+/** Creates a kit; without options it uses the repository's platform files. */
+export function createKit(options?: KitOptions): RealtimeKit {
+  if (!options) return (defaultKit ??= new RealtimeKit());
+  return new RealtimeKit(options);
+}
+
+/** Renders an application file with the repository's definitions. */
+export function render(applicationFile: string): Promise<RenderResult> {
+  return createKit().render(applicationFile);
+}
+
+/** Validates application files with the repository's definitions. */
+export function validate(files: string[]): Promise<FileValidation[]> {
+  return createKit().validateFiles(files);
+}
+
+/** The connection-secret contract of every platform in an application file. */
+export function secrets(applicationFile: string): Promise<PlatformSecrets[]> {
+  return createKit().secrets(applicationFile);
+}
+
+export { formatIssue };

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Locations of the platform files and tools the kit uses. */
+export interface KitPaths {
+  /** Repository root (the directory holding `platform/`). */
+  root: string;
+  /** `platform/realtime-component-definitions.yaml` */
+  definitions: string;
+  /** `platform/realtime-compositions.yaml` */
+  compositions: string;
+}
+
+/** Finds the repository root by walking up from `start` to the directory holding `platform/`. */
+export function findRoot(start: string = __dirname): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'platform', 'realtime-component-definitions.yaml'))) {
+      return dir;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new Error(
+        `cannot find platform/realtime-component-definitions.yaml above ${start}`,
+      );
+    }
+    dir = parent;
+  }
+}
+
+/** Default paths, relative to the repository root. */
+export function defaultPaths(root: string = findRoot()): KitPaths {
+  return {
+    root,
+    definitions: path.join(root, 'platform', 'realtime-component-definitions.yaml'),
+    compositions: path.join(root, 'platform', 'realtime-compositions.yaml'),
+  };
+}
+
+function findTool(envVar: string, name: string, root: string): string {
+  const fromEnv = process.env[envVar];
+  if (fromEnv) return fromEnv;
+  const local = path.join(root, '.tools', 'bin', name);
+  if (fs.existsSync(local)) return local;
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const candidate = path.join(dir, name);
+    if (dir && fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error(
+    `${name} not found (looked at $${envVar}, ${local} and PATH): run \`make setup\` (scripts/setup.sh) to install it`,
+  );
+}
+
+/** The cue binary: `$CUE_BIN`, else `<root>/.tools/bin/cue`, else `cue` on PATH. */
+export function cueBinary(root: string = findRoot()): string {
+  return findTool('CUE_BIN', 'cue', root);
+}
+
+/** The composition renderer built from tools/composition-render. */
+export function compositionRenderBinary(root: string = findRoot()): string {
+  return findTool('COMPOSITION_RENDER_BIN', 'composition-render', root);
+}

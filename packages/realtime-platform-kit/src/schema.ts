@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ComponentDefinition } from './definitions';
+import { run } from './exec';
+import { cueBinary, findRoot } from './paths';
+
+/** JSON type of a parameter. */
+export type ParameterType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
+
+/**
+ * One parameter of a ComponentDefinition, derived from its CUE `#Parameter` definition
+ * (types, defaults, enums, constraints via `cue def --out openapi`; descriptions from `// +usage=`).
+ */
+export interface ParameterNode {
+  /** Key of the field (`[]` for the element of a list). */
+  name: string;
+  /** Dotted path; list elements are written `topics[].name`. */
+  path: string;
+  /** Functional area: the top-level parameter the field belongs to (e.g. `kafka`, `mqtt`). */
+  area: string;
+  /** Text of the `// +usage=` comment. */
+  description: string;
+  type: ParameterType;
+  /** True when the user must set the field (no default, not optional, not a list). */
+  required: boolean;
+  /** True when the key may be left out entirely (CUE `field?:`); leaving it out switches the feature off. */
+  optional: boolean;
+  default?: unknown;
+  enum?: unknown[];
+  /** Regular expressions the value must match. */
+  patterns?: string[];
+  /** Regular expressions the value must not match. */
+  notPatterns?: string[];
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  /** Fields of an object. */
+  children?: ParameterNode[];
+  /** Element of a list. */
+  items?: ParameterNode;
+}
+
+/** The OpenAPI v3 schema cue produces for `#Parameter`, plus the tree built from it. */
+export interface ParameterSchema {
+  definition: string;
+  openapi: any;
+  root: ParameterNode;
+}
+
+const USAGE = /^\+usage=/;
+
+function stripUsage(description: unknown): string {
+  return typeof description === 'string' ? description.replace(USAGE, '').trim() : '';
+}
+
+function collectConstraints(schema: any, node: ParameterNode) {
+  const parts = [schema, ...((schema.allOf as any[]) ?? [])];
+  for (const part of parts) {
+    if (typeof part.pattern === 'string') (node.patterns ??= []).push(part.pattern);
+    if (part.not && typeof part.not.pattern === 'string') (node.notPatterns ??= []).push(part.not.pattern);
+    if (part.minimum !== undefined) node.minimum = part.minimum;
+    if (part.maximum !== undefined) node.maximum = part.maximum;
+    if (part.minLength !== undefined) node.minLength = part.minLength;
+    if (part.maxLength !== undefined) node.maxLength = part.maxLength;
+  }
+}
+
+function toNode(schema: any, name: string, nodePath: string, area: string, inRequired: boolean): ParameterNode {
+  const type = (schema.type ?? (schema.properties ? 'object' : 'string')) as ParameterType;
+  const node: ParameterNode = {
+    name,
+    path: nodePath,
+    area,
+    description: stripUsage(schema.description),
+    type,
+    required: false,
+    optional: !inRequired,
+  };
+  if (schema.default !== undefined) node.default = schema.default;
+  if (schema.enum) node.enum = schema.enum;
+  collectConstraints(schema, node);
+  if (type === 'object' && schema.properties) {
+    const req = new Set<string>(schema.required ?? []);
+    node.children = Object.entries<any>(schema.properties).map(([k, v]) =>
+      toNode(v, k, nodePath ? `${nodePath}.${k}` : k, area || k, req.has(k)),
+    );
+  }
+  if (type === 'array' && schema.items) {
+    node.items = toNode(schema.items, '[]', `${nodePath}[]`, area, true);
+  }
+  if (type === 'object') {
+    node.required = inRequired && node.default === undefined && !!node.children?.some(c => c.required);
+  } else if (type === 'array') {
+    node.required = false;
+  } else {
+    node.required = inRequired && node.default === undefined;
+  }
+  return node;
+}
+
+const cache = new Map<string, Promise<ParameterSchema>>();
+
+/**
+ * The parameter schema of a ComponentDefinition, evaluated by the real cue binary:
+ * `cue def -e '#Parameter'`, then `cue def --out openapi+json` of that definition.
+ */
+export function parameterSchema(def: ComponentDefinition, root: string = findRoot()): Promise<ParameterSchema> {
+  const key = `${root}\0${def.template}`;
+  let p = cache.get(key);
+  if (!p) {
+    p = computeSchema(def, root);
+    cache.set(key, p);
+    p.catch(() => cache.delete(key));
+  }
+  return p;
+}
+
+async function computeSchema(def: ComponentDefinition, root: string): Promise<ParameterSchema> {
+  const cue = cueBinary(root);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'realtime-kit-schema-'));
+  try {
+    const src = path.join(dir, 'template.cue');
+    fs.writeFileSync(src, `${def.template}\ncontext: {name: "x", namespace: "x", appName: "x", appRevision: "x-v1", appRevisionNum: 1}\n`);
+    const extracted = await run(cue, ['def', src, '-e', '#Parameter']);
+    if (extracted.code !== 0) throw new Error(`cue def ${def.name}: ${extracted.stderr.trim()}`);
+    const wrapped = extracted.stdout
+      .split('\n')
+      .filter(l => l !== '_#def')
+      .map(l => (l.startsWith('_#def: ') ? `#Parameter: ${l.slice('_#def: '.length)}` : l))
+      .join('\n');
+    const defFile = path.join(dir, 'parameter.cue');
+    fs.writeFileSync(defFile, wrapped);
+    const res = await run(cue, ['def', defFile, '--out', 'openapi+json']);
+    if (res.code !== 0) throw new Error(`cue def --out openapi ${def.name}: ${res.stderr.trim()}`);
+    const openapi = JSON.parse(res.stdout).components.schemas.Parameter;
+    const rootNode = toNode(openapi, '', '', '', true);
+    return { definition: def.name, openapi, root: rootNode };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Depth-first list of every node below `root` (lists contribute their element node). */
+export function flattenParameters(root: ParameterNode): ParameterNode[] {
+  const out: ParameterNode[] = [];
+  const walk = (n: ParameterNode) => {
+    for (const c of n.children ?? []) {
+      out.push(c);
+      walk(c);
+    }
+    if (n.items) {
+      if (n.items.children) walk(n.items);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** Finds the node for a field path such as `topics.0.name` or `topics[].name`. */
+export function findParameter(root: ParameterNode, fieldPath: string): ParameterNode | undefined {
+  let node: ParameterNode | undefined = root;
+  for (const seg of fieldPath.replace(/\[\]/g, '.[]').split('.').filter(Boolean)) {
+    if (!node) return undefined;
+    if (/^\d+$/.test(seg) || seg === '[]') node = node.items;
+    else node = node.children?.find(c => c.name === seg);
+  }
+  return node;
+}
+
+/**
+ * OpenAPI v3 schema for the XRD's `spec`, derived from the CUE `#Parameter` schema:
+ * descriptions without the `+usage=` prefix, `required` only for fields without a default,
+ * `default: []` on lists and `default: {}` on fully defaulted objects so the API server fills
+ * in what CUE fills in.
+ */
+export function xrdSpecSchema(openapi: any): any {
+  const convert = (s: any, isRoot: boolean): any => {
+    const out: any = {};
+    for (const [k, v] of Object.entries<any>(s)) {
+      if (k === 'description') out.description = stripUsage(v);
+      else if (k === 'properties') {
+        out.properties = {};
+        for (const [pk, pv] of Object.entries<any>(v)) out.properties[pk] = convert(pv, false);
+      } else if (k === 'items') out.items = convert(v, false);
+      else if (k !== 'required') out[k] = v;
+    }
+    if (s.properties) {
+      const required = (s.required ?? []).filter((r: string) => {
+        const child = out.properties[r];
+        return child.default === undefined;
+      });
+      if (required.length) out.required = required;
+      else if (!isRoot && out.default === undefined) out.default = {};
+    }
+    if (s.type === 'array' && out.default === undefined) out.default = [];
+    return out;
+  };
+  return convert(openapi, true);
+}
