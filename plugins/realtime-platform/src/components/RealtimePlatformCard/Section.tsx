@@ -1,0 +1,36 @@
+import { Link } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { ReactNode } from 'react';
+
+/** A titled block of the card with a link to its TechDocs page. */
+export function Section(props: {
+  title: string;
+  docsTo: string;
+  docsLabel: string;
+  children: ReactNode;
+}) {
+  const { title, docsTo, docsLabel, children } = props;
+  return (
+    <Box component="section" mb={2} aria-label={title}>
+      <Box display="flex" alignItems="baseline" justifyContent="space-between">
+        <Typography variant="h6" component="h3">
+          {title}
+        </Typography>
+        <Typography variant="caption">
+          <Link to={docsTo}>{docsLabel}</Link>
+        </Typography>
+      </Box>
+      {children}
+    </Box>
+  );
+}
+
+/** A muted one-line hint. */
+export function Hint(props: { children: ReactNode }) {
+  return (
+    <Typography variant="body2" color="textSecondary">
+      {props.children}
+    </Typography>
+  );
+}

@@ -1,0 +1,2 @@
+export { RealtimePlatformCard } from './RealtimePlatformCard';
+export type { RealtimePlatformCardProps } from './RealtimePlatformCard';
