@@ -10,11 +10,11 @@ export interface ExecResult {
 /** Runs a binary with arguments and optional stdin, collecting its output. */
 export function run(bin: string, args: string[], input?: string, cwd?: string): Promise<ExecResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(bin, args, { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', d => out.push(d));
-    child.stderr.on('data', d => err.push(d));
+    child.stdout!.on('data', d => out.push(d));
+    child.stderr!.on('data', d => err.push(d));
     child.on('error', reject);
     child.on('close', code =>
       resolve({
@@ -23,6 +23,10 @@ export function run(bin: string, args: string[], input?: string, cwd?: string): 
         stderr: Buffer.concat(err).toString('utf8'),
       }),
     );
-    child.stdin.end(input ?? '');
+    if (input !== undefined) {
+      // A child that exits before reading its input must surface as its exit code, not EPIPE.
+      child.stdin!.on('error', () => undefined);
+      child.stdin!.end(input);
+    }
   });
 }
