@@ -22,11 +22,3 @@ require_port_free() {
     fail "port $1 is already in use. Free it (see: ss -ltnp 'sport = :$1') or stop the other portal: make stop"
   fi
 }
-
-wait_for_url() { # url timeout_seconds what
-  local deadline=$((SECONDS + $2))
-  until curl -fsS -o /dev/null "$1" 2>/dev/null; do
-    [ $SECONDS -lt $deadline ] || return 1
-    sleep 1
-  done
-}

@@ -33,8 +33,10 @@ if [ ${#missing_apt[@]} -gt 0 ]; then
 fi
 
 if [ ! -x .venv/bin/mkdocs ] || ! cmp -s scripts/requirements-docs.txt .venv/.requirements; then
+  # --copies: TechDocs refuses a docs directory holding symlinks that leave it (dir:. is the repo).
   say "Creating the TechDocs virtualenv (.venv) with mkdocs-techdocs-core"
-  python3 -m venv .venv || fail "python3 -m venv failed: install python3-venv (apt-get install -y python3-venv), then: make setup"
+  rm -rf .venv
+  python3 -m venv --copies .venv || fail "python3 -m venv failed: install python3-venv (apt-get install -y python3-venv), then: make setup"
   .venv/bin/pip install -q --disable-pip-version-check -r scripts/requirements-docs.txt
   cp scripts/requirements-docs.txt .venv/.requirements
 fi

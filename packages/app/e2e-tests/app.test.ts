@@ -1,33 +1,30 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
 import { test, expect } from '@playwright/test';
+import { enterAsGuest, screenshotPath } from './signIn';
 
-test('App should render the welcome page', async ({ page }) => {
-  await page.goto('/');
+test('a guest opens the platform docs entity and reads its rendered docs', async ({
+  page,
+}) => {
+  await enterAsGuest(page);
 
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await page.goto('/?filters[kind]=component&filters[user]=all');
+  await page
+    .getByRole('link', { name: 'Realtime Platform documentation' })
+    .click();
   await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
+    page.getByRole('heading', { name: 'Realtime Platform documentation' }),
   ).toBeVisible();
+  await page.screenshot({ path: screenshotPath('docs-entity'), fullPage: true });
+
+  await page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name: 'TechDocs' })
+    .click();
+  const docs = page.locator('[data-testid="techdocs-native-shadowroot"]');
   await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
-  ).toBeVisible();
+    docs.getByRole('heading', { name: 'Realtime Platform', level: 1 }),
+  ).toBeVisible({ timeout: 60_000 });
+  const diagram = docs.locator('.realtime-diagram svg');
+  await expect(diagram).toBeVisible();
+  await expect(diagram.locator('text', { hasText: 'Schema registry' })).toHaveCount(1);
+  await page.screenshot({ path: screenshotPath('docs-index'), fullPage: true });
 });

@@ -31,5 +31,7 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
+// User settings sync across tabs through signals.
+backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.start();
