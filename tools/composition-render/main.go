@@ -18,7 +18,9 @@ import (
 	"math/rand"
 	"os"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 
@@ -68,10 +70,23 @@ func main() {
 	if err := json.Unmarshal(in, &reqs); err != nil {
 		fail("cannot parse requests: " + err.Error())
 	}
-	out := make([]result, 0, len(reqs))
-	for _, r := range reqs {
-		out = append(out, render(source, r))
+	out := make([]result, len(reqs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = render(source, reqs[i])
+			}
+		}()
 	}
+	for i := range reqs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	enc := json.NewEncoder(os.Stdout)
 	if err := enc.Encode(out); err != nil {
 		fail(err.Error())

@@ -28,7 +28,12 @@ export function parseApplication(
   file: string,
   knownTypes: string[],
 ): { app?: OamApplication; issues: ValidationIssue[] } {
-  const issue = (message: string, fix: string, component?: string, field?: string) => ({
+  const issue = (
+    message: string,
+    fix: string,
+    component?: string,
+    field?: string,
+  ) => ({
     issues: [{ file, component, field, message, fix }],
   });
   const docs = parseAllDocuments(text);
@@ -39,7 +44,9 @@ export function parseApplication(
       'correct the YAML syntax at the position shown',
     );
   }
-  const objs = docs.map(d => d.toJS()).filter(o => o !== null && o !== undefined);
+  const objs = docs
+    .map(d => d.toJS())
+    .filter(o => o !== null && o !== undefined);
   if (objs.length !== 1) {
     return issue(
       `expected exactly one YAML document, found ${objs.length}`,
@@ -47,8 +54,15 @@ export function parseApplication(
     );
   }
   const obj = objs[0] as any;
-  if (typeof obj !== 'object' || obj.apiVersion !== 'core.oam.dev/v1beta1' || obj.kind !== 'Application') {
-    const got = typeof obj === 'object' ? `${obj.apiVersion ?? '?'} ${obj.kind ?? '?'}` : typeof obj;
+  if (
+    typeof obj !== 'object' ||
+    obj.apiVersion !== 'core.oam.dev/v1beta1' ||
+    obj.kind !== 'Application'
+  ) {
+    const got =
+      typeof obj === 'object'
+        ? `${obj.apiVersion ?? '?'} ${obj.kind ?? '?'}`
+        : typeof obj;
     return issue(
       `not an OAM Application (got ${got})`,
       'use apiVersion: core.oam.dev/v1beta1 and kind: Application',
@@ -56,14 +70,30 @@ export function parseApplication(
   }
   const name = obj.metadata?.name;
   if (typeof name !== 'string' || !DNS_LABEL.test(name) || name.length > 63) {
-    return issue('metadata.name is missing or not a DNS-1123 label of at most 63 characters', 'set metadata.name to a lowercase name such as "orders"');
+    return issue(
+      'metadata.name is missing or not a DNS-1123 label of at most 63 characters',
+      'set metadata.name to a lowercase name such as "orders"',
+    );
   }
   const namespace = obj.metadata?.namespace ?? 'default';
-  if (typeof namespace !== 'string' || !DNS_LABEL.test(namespace) || namespace.length > 63) {
-    return issue('metadata.namespace is not a DNS-1123 label of at most 63 characters', 'set metadata.namespace to a lowercase name');
+  if (
+    typeof namespace !== 'string' ||
+    !DNS_LABEL.test(namespace) ||
+    namespace.length > 63
+  ) {
+    return issue(
+      'metadata.namespace is not a DNS-1123 label of at most 63 characters',
+      'set metadata.namespace to a lowercase name',
+    );
   }
-  if (!Array.isArray(obj.spec?.components) || obj.spec.components.length === 0) {
-    return issue('spec.components is missing or empty', 'list at least one component under spec.components');
+  if (
+    !Array.isArray(obj.spec?.components) ||
+    obj.spec.components.length === 0
+  ) {
+    return issue(
+      'spec.components is missing or empty',
+      'list at least one component under spec.components',
+    );
   }
   const issues: ValidationIssue[] = [];
   const components: OamComponent[] = [];
@@ -71,21 +101,43 @@ export function parseApplication(
   obj.spec.components.forEach((c: any, i: number) => {
     const cname = typeof c?.name === 'string' ? c.name : undefined;
     if (!cname || !DNS_LABEL.test(cname)) {
-      issues.push({ file, field: `spec.components[${i}].name`, message: 'component name is missing or not a DNS-1123 label', fix: 'use lowercase letters, digits and "-"' });
+      issues.push({
+        file,
+        field: `spec.components[${i}].name`,
+        message: 'component name is missing or not a DNS-1123 label',
+        fix: 'use lowercase letters, digits and "-"',
+      });
       return;
     }
     if (seen.has(cname)) {
-      issues.push({ file, component: cname, message: 'duplicate component name', fix: 'give every component a unique name' });
+      issues.push({
+        file,
+        component: cname,
+        message: 'duplicate component name',
+        fix: 'give every component a unique name',
+      });
       return;
     }
     seen.add(cname);
     if (!knownTypes.includes(c.type)) {
-      issues.push({ file, component: cname, field: 'type', message: `unknown component type "${c.type}"`, fix: `use one of: ${knownTypes.join(', ')}` });
+      issues.push({
+        file,
+        component: cname,
+        field: 'type',
+        message: `unknown component type "${c.type}"`,
+        fix: `use one of: ${knownTypes.join(', ')}`,
+      });
       return;
     }
     const props = c.properties ?? {};
     if (typeof props !== 'object' || Array.isArray(props)) {
-      issues.push({ file, component: cname, field: 'properties', message: 'properties must be a mapping', fix: 'write properties as key: value pairs' });
+      issues.push({
+        file,
+        component: cname,
+        field: 'properties',
+        message: 'properties must be a mapping',
+        fix: 'write properties as key: value pairs',
+      });
       return;
     }
     components.push({ name: cname, type: c.type, properties: props });
@@ -105,12 +157,23 @@ export function parseApplication(
 }
 
 /** Reads and parses an application file. */
-export function readApplication(file: string, knownTypes: string[]): { app?: OamApplication; issues: ValidationIssue[] } {
+export function readApplication(
+  file: string,
+  knownTypes: string[],
+): { app?: OamApplication; issues: ValidationIssue[] } {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    return { issues: [{ file, message: `cannot read file: ${(e as Error).message}`, fix: 'check the path' }] };
+    return {
+      issues: [
+        {
+          file,
+          message: `cannot read file: ${(e as Error).message}`,
+          fix: 'check the path',
+        },
+      ],
+    };
   }
   return parseApplication(text, file, knownTypes);
 }

@@ -14,7 +14,8 @@ const USAGE = `usage: realtime-kit <command> [files...]
 function redact(obj: any): any {
   if (obj?.kind !== 'Secret' || !obj.data) return obj;
   const data: Record<string, string> = {};
-  for (const [k, v] of Object.entries<string>(obj.data)) data[k] = `<redacted: ${Buffer.from(v, 'base64').length} bytes>`;
+  for (const [k, v] of Object.entries<string>(obj.data))
+    data[k] = `<redacted: ${Buffer.from(v, 'base64').length} bytes>`;
   return { ...obj, data };
 }
 
@@ -42,7 +43,12 @@ export async function main(argv: string[]): Promise<number> {
       try {
         if (command === 'render') {
           const result = await kit.render(files[0]);
-          write(kit.allObjects(result).map(o => stringify(redact(o))).join('---\n'));
+          write(
+            kit
+              .allObjects(result)
+              .map(o => stringify(redact(o)))
+              .join('---\n'),
+          );
         } else {
           write(stringify(await kit.secrets(files[0])));
         }

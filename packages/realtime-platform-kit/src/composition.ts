@@ -33,8 +33,15 @@ export function loadCompositionFile(file: string): CompositionFile {
   });
   const xrd = docs.find(d => d?.kind === 'CompositeResourceDefinition');
   const composition = docs.find(d => d?.kind === 'Composition');
-  if (!xrd || !composition) throw new Error(`${file}: needs a CompositeResourceDefinition and a Composition`);
-  return { xrd, composition, functions: docs.filter(d => d?.kind === 'Function') };
+  if (!xrd || !composition)
+    throw new Error(
+      `${file}: needs a CompositeResourceDefinition and a Composition`,
+    );
+  return {
+    xrd,
+    composition,
+    functions: docs.filter(d => d?.kind === 'Function'),
+  };
 }
 
 /** The XRD's openAPIV3Schema for the served version. */
@@ -53,7 +60,14 @@ export async function runComposition(
   requests: { xr: any; observed?: Record<string, any> }[],
 ): Promise<CompositionResult[]> {
   if (!requests.length) return [];
-  const res = await run(binary, ['--composition', compositionFile], JSON.stringify(requests.map(r => ({ xr: r.xr, observed: r.observed ?? {} }))));
-  if (res.code !== 0) throw new Error(`composition-render failed: ${res.stderr.trim()}`);
+  const res = await run(
+    binary,
+    ['--composition', compositionFile],
+    JSON.stringify(
+      requests.map(r => ({ xr: r.xr, observed: r.observed ?? {} })),
+    ),
+  );
+  if (res.code !== 0)
+    throw new Error(`composition-render failed: ${res.stderr.trim()}`);
   return JSON.parse(res.stdout);
 }

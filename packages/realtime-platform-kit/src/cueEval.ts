@@ -35,12 +35,17 @@ function cueString(s: string): string {
   return JSON.stringify(s);
 }
 
-function buildSource(apps: OamApplication[], defs: Map<string, ComponentDefinition>): string {
+function buildSource(
+  apps: OamApplication[],
+  defs: Map<string, ComponentDefinition>,
+): string {
   const imports = new Set<string>();
   const types = new Set(apps.flatMap(a => a.components.map(c => c.type)));
   for (const t of types) defs.get(t)!.imports.forEach(i => imports.add(i));
   const parts: string[] = [];
-  parts.push(`import (\n${[...imports].map(i => `\t${cueString(i)}`).join('\n')}\n)\n`);
+  parts.push(
+    `import (\n${[...imports].map(i => `\t${cueString(i)}`).join('\n')}\n)\n`,
+  );
   parts.push('apps: {');
   apps.forEach((app, i) => {
     parts.push(`${cueString(String(i))}: {`);
@@ -77,7 +82,17 @@ export function splitCuePath(p: string): string[] {
 }
 
 function displayField(segs: string[]): string {
-  return segs.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+  let out = '';
+  for (const s of segs) {
+    if (/^\d+$/.test(s)) out += `[${s}]`;
+    else out += out ? `.${s}` : s;
+  }
+  return out;
+}
+
+/** Field reported for a name-length check that does not name one itself. */
+function checkField(check: string): string | undefined {
+  return check === 'name' || check === 'namespace' ? 'name' : undefined;
 }
 
 interface RawError {
@@ -87,12 +102,18 @@ interface RawError {
   message: string;
 }
 
-function parseCueErrors(stderr: string): { errors: RawError[]; unattributed: string[] } {
+function parseCueErrors(stderr: string): {
+  errors: RawError[];
+  unattributed: string[];
+} {
   const errors: RawError[] = [];
   const unattributed: string[] = [];
   for (const line of stderr.split('\n')) {
     if (!line || /^\s/.test(line)) continue;
-    const m = /^(apps\.(?:"[^"]*"|[^ :]+)(?:\.(?:"[^"]*"|[^ .:]+))*): (.*?):?$/.exec(line);
+    const m =
+      /^(apps\.(?:"[^"]*"|[^ :]+)(?:\.(?:"[^"]*"|[^ .:]+))*): (.*?):?$/.exec(
+        line,
+      );
     if (!m) {
       unattributed.push(line);
       continue;
@@ -102,7 +123,12 @@ function parseCueErrors(stderr: string): { errors: RawError[]; unattributed: str
       unattributed.push(line);
       continue;
     }
-    errors.push({ app: Number(segs[1]), component: segs[2], segs: segs.slice(3), message: m[2] });
+    errors.push({
+      app: Number(segs[1]),
+      component: segs[2],
+      segs: segs.slice(3),
+      message: m[2],
+    });
   }
   return { errors, unattributed };
 }
@@ -112,14 +138,23 @@ function describeConstraint(node: ReturnType<typeof findParameter>): string {
   if (node.enum) return `use one of: ${node.enum.join(', ')}`;
   const parts: string[] = [];
   if (node.patterns) parts.push(`match ${node.patterns.join(' and ')}`);
-  if (node.notPatterns) parts.push(`not match ${node.notPatterns.join(' or ')}`);
+  if (node.notPatterns)
+    parts.push(`not match ${node.notPatterns.join(' or ')}`);
   if (node.minimum !== undefined) parts.push(`be >= ${node.minimum}`);
   if (node.maximum !== undefined) parts.push(`be <= ${node.maximum}`);
-  if (node.maxLength !== undefined) parts.push(`be at most ${node.maxLength} characters`);
-  return parts.length ? `the value must ${parts.join(', ')} (${node.description})` : `see the parameter reference: ${node.description}`;
+  if (node.maxLength !== undefined)
+    parts.push(`be at most ${node.maxLength} characters`);
+  return parts.length
+    ? `the value must ${parts.join(', ')} (${node.description})`
+    : `see the parameter reference: ${node.description}`;
 }
 
-function toIssues(file: string, errs: RawError[], app: OamApplication, schemas: Map<string, ParameterSchema>): ValidationIssue[] {
+function toIssues(
+  file: string,
+  errs: RawError[],
+  app: OamApplication,
+  schemas: Map<string, ParameterSchema>,
+): ValidationIssue[] {
   const byField = new Map<string, RawError[]>();
   for (const e of errs) {
     const key = `${e.component}\0${e.segs.join('.')}`;
@@ -130,40 +165,73 @@ function toIssues(file: string, errs: RawError[], app: OamApplication, schemas: 
     const { component, segs } = group[0];
     const type = app.components.find(c => c.name === component)?.type ?? '';
     const schema = schemas.get(type);
-    const messages = [...new Set(group.map(g => g.message))].filter(m => !/errors? in empty disjunction/.test(m));
+    const messages = [...new Set(group.map(g => g.message))].filter(
+      m => !/errors? in empty disjunction/.test(m),
+    );
     if (segs[0] === '_checks') {
       for (const msg of messages) {
         const cut = msg.lastIndexOf(': ');
         const text = cut > 0 ? msg.slice(0, cut) : msg;
-        const fix = cut > 0 ? msg.slice(cut + 2) : 'see the parameter reference';
+        const fix =
+          cut > 0 ? msg.slice(cut + 2) : 'see the parameter reference';
         const fm = /^([A-Za-z][\w.\[\]/]*): (.*)$/.exec(text);
-        issues.push({ file, component, field: fm ? fm[1] : segs[1] === 'name' || segs[1] === 'namespace' ? 'name' : undefined, message: fm ? fm[2] : text, fix });
+        issues.push({
+          file,
+          component,
+          field: fm ? fm[1] : checkField(segs[1]),
+          message: fm ? fm[2] : text,
+          fix,
+        });
       }
       continue;
     }
     const inParam = segs[0] === 'parameter';
     const fieldSegs = inParam ? segs.slice(1) : segs;
     const field = displayField(fieldSegs);
-    const node = schema && inParam ? findParameter(schema.root, fieldSegs.join('.')) : undefined;
+    const node =
+      schema && inParam
+        ? findParameter(schema.root, fieldSegs.join('.'))
+        : undefined;
     if (messages.some(m => m.startsWith('field not allowed'))) {
-      const parent = schema && inParam ? findParameter(schema.root, fieldSegs.slice(0, -1).join('.')) : undefined;
+      const parent =
+        schema && inParam
+          ? findParameter(schema.root, fieldSegs.slice(0, -1).join('.'))
+          : undefined;
       const allowed = parent?.children?.map(c => c.name) ?? [];
       issues.push({
         file,
         component,
         field,
-        message: `unknown parameter "${fieldSegs[fieldSegs.length - 1]}" (field not allowed)`,
-        fix: allowed.length ? `remove it or use one of: ${allowed.join(', ')}` : 'remove it',
+        message: `unknown parameter "${
+          fieldSegs[fieldSegs.length - 1]
+        }" (field not allowed)`,
+        fix: allowed.length
+          ? `remove it or use one of: ${allowed.join(', ')}`
+          : 'remove it',
       });
       continue;
     }
     if (messages.some(m => m.startsWith('incomplete value'))) {
-      issues.push({ file, component, field, message: 'required parameter is missing', fix: `set ${field}${node ? `: ${node.description}` : ''}` });
+      issues.push({
+        file,
+        component,
+        field,
+        message: 'required parameter is missing',
+        fix: `set ${field}${node ? `: ${node.description}` : ''}`,
+      });
       continue;
     }
-    const specific = messages.filter(m => !m.startsWith('conflicting values') || messages.length === 1);
+    const specific = messages.filter(
+      m => !m.startsWith('conflicting values') || messages.length === 1,
+    );
     const shown = (specific.length ? specific : messages).join('; ');
-    issues.push({ file, component, field, message: shown, fix: describeConstraint(node) || 'correct the value' });
+    issues.push({
+      file,
+      component,
+      field,
+      message: shown,
+      fix: describeConstraint(node) || 'correct the value',
+    });
   }
   return issues;
 }
@@ -190,18 +258,25 @@ export async function evaluateApplications(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'realtime-kit-'));
   try {
     while (pending.length) {
-      const batch = pending.map(i => apps[i]);
+      const current = pending;
+      const batch = current.map(i => apps[i]);
       const src = path.join(dir, 'apps.cue');
       fs.writeFileSync(src, buildSource(batch, defs));
       const res = await run(cue, ['export', src, '--out', 'json']);
       if (res.code === 0) {
         const out = JSON.parse(res.stdout).apps;
         batch.forEach((app, bi) => {
-          results[pending[bi]] = {
+          results[current[bi]] = {
             issues: [],
             components: app.components.map(c => {
               const v = out[String(bi)][c.name];
-              return { name: c.name, type: c.type, output: v.output, outputs: v.outputs ?? {}, parameter: v.parameter };
+              return {
+                name: c.name,
+                type: c.type,
+                output: v.output,
+                outputs: v.outputs ?? {},
+                parameter: v.parameter,
+              };
             }),
           };
         });
@@ -209,17 +284,26 @@ export async function evaluateApplications(
       }
       const { errors, unattributed } = parseCueErrors(res.stderr);
       if (!errors.length) {
-        throw new Error(`cue export failed: ${unattributed.slice(0, 5).join('\n') || res.stderr.trim()}`);
+        throw new Error(
+          `cue export failed: ${
+            unattributed.slice(0, 5).join('\n') || res.stderr.trim()
+          }`,
+        );
       }
       const failed = new Set(errors.map(e => e.app));
       for (const bi of failed) {
         const app = batch[bi];
-        results[pending[bi]] = {
+        results[current[bi]] = {
           components: [],
-          issues: toIssues(app.file, errors.filter(e => e.app === bi), app, schemas),
+          issues: toIssues(
+            app.file,
+            errors.filter(e => e.app === bi),
+            app,
+            schemas,
+          ),
         };
       }
-      pending = pending.filter((_, bi) => !failed.has(bi));
+      pending = current.filter((_, bi) => !failed.has(bi));
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

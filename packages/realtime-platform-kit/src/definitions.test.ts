@@ -4,43 +4,97 @@ import { kit } from './__fixtures__/testing';
 
 describe('definitions', () => {
   it('declares the two component types', () => {
-    expect(kit.componentTypes.sort()).toEqual(['realtime-platform', 'webservice']);
+    expect(kit.componentTypes.sort()).toEqual([
+      'realtime-platform',
+      'webservice',
+    ]);
   });
 
-  it.each(['realtime-platform', 'webservice'])('every %s parameter has a +usage description', async type => {
-    const schema = await kit.schema(type);
-    const params = flattenParameters(schema.root);
-    expect(params.length).toBeGreaterThan(10);
-    expect(params.filter(p => !p.description).map(p => p.path)).toEqual([]);
-  });
+  it.each(['realtime-platform', 'webservice'])(
+    'every %s parameter has a +usage description',
+    async type => {
+      const schema = await kit.schema(type);
+      const params = flattenParameters(schema.root);
+      expect(params.length).toBeGreaterThan(10);
+      expect(params.filter(p => !p.description).map(p => p.path)).toEqual([]);
+    },
+  );
 
   it('exposes types, defaults, enums, constraints, required-ness and areas', async () => {
     const { root } = await kit.schema('realtime-platform');
-    expect(root.children!.map(c => c.name)).toEqual(['kafka', 'topics', 'schemaRegistry', 'mqtt', 'lenses', 'metabase', 'postgresql', 'resources']);
+    expect(root.children!.map(c => c.name)).toEqual([
+      'kafka',
+      'topics',
+      'schemaRegistry',
+      'mqtt',
+      'lenses',
+      'metabase',
+      'postgresql',
+      'resources',
+    ]);
     const byPath = new Map(flattenParameters(root).map(p => [p.path, p]));
-    expect(byPath.get('kafka.replicas')).toMatchObject({ type: 'integer', default: 1, minimum: 1, maximum: 5, area: 'kafka', required: false });
-    expect(byPath.get('resources.size')).toMatchObject({ enum: ['small', 'medium', 'large'], default: 'small', area: 'resources' });
-    expect(byPath.get('topics[].name')).toMatchObject({ type: 'string', required: true, patterns: ['^[a-zA-Z0-9._-]{1,249}$'], notPatterns: ['^[.]{1,2}$'], area: 'topics' });
-    expect(byPath.get('lenses')).toMatchObject({ optional: true, required: false });
-    expect(byPath.get('lenses.acceptEULA')).toMatchObject({ type: 'boolean', enum: [true], required: true });
-    expect(byPath.get('mqtt.bridges[].kafkaTopic')).toMatchObject({ required: true, area: 'mqtt' });
+    expect(byPath.get('kafka.replicas')).toMatchObject({
+      type: 'integer',
+      default: 1,
+      minimum: 1,
+      maximum: 5,
+      area: 'kafka',
+      required: false,
+    });
+    expect(byPath.get('resources.size')).toMatchObject({
+      enum: ['small', 'medium', 'large'],
+      default: 'small',
+      area: 'resources',
+    });
+    expect(byPath.get('topics[].name')).toMatchObject({
+      type: 'string',
+      required: true,
+      patterns: ['^[a-zA-Z0-9._-]{1,249}$'],
+      notPatterns: ['^[.]{1,2}$'],
+      area: 'topics',
+    });
+    expect(byPath.get('lenses')).toMatchObject({
+      optional: true,
+      required: false,
+    });
+    expect(byPath.get('lenses.acceptEULA')).toMatchObject({
+      type: 'boolean',
+      enum: [true],
+      required: true,
+    });
+    expect(byPath.get('mqtt.bridges[].kafkaTopic')).toMatchObject({
+      required: true,
+      area: 'mqtt',
+    });
     const web = await kit.schema('webservice');
-    const webParams = new Map(flattenParameters(web.root).map(p => [p.path, p]));
+    const webParams = new Map(
+      flattenParameters(web.root).map(p => [p.path, p]),
+    );
     expect(webParams.get('image')).toMatchObject({ required: true });
-    expect(webParams.get('realtime')).toMatchObject({ optional: true, required: false });
+    expect(webParams.get('realtime')).toMatchObject({
+      optional: true,
+      required: false,
+    });
   });
 
   it('the XRD spec schema matches the CUE definition (descriptions, defaults, enums, patterns)', async () => {
     const { openapi } = await kit.schema('realtime-platform');
     const expected = xrdSpecSchema(openapi);
-    const { description: _d, ...actual } = xrdOpenApiSchema(kit.compositionFile.xrd).properties.spec;
+    const { description: _d, ...actual } = xrdOpenApiSchema(
+      kit.compositionFile.xrd,
+    ).properties.spec;
     expect(actual).toEqual(expected);
   });
 
   it('the Composition is a Pipeline: function-go-templating, then function-auto-ready', () => {
     const { composition, functions } = kit.compositionFile;
     expect(composition.spec.mode).toBe('Pipeline');
-    expect(composition.spec.pipeline.map((s: any) => s.functionRef.name)).toEqual(['function-go-templating', 'function-auto-ready']);
-    expect(functions.map((f: any) => f.spec.package)).toEqual([expect.stringMatching(/function-go-templating:v\d+\.\d+\.\d+$/), expect.stringMatching(/function-auto-ready:v\d+\.\d+\.\d+$/)]);
+    expect(
+      composition.spec.pipeline.map((s: any) => s.functionRef.name),
+    ).toEqual(['function-go-templating', 'function-auto-ready']);
+    expect(functions.map((f: any) => f.spec.package)).toEqual([
+      expect.stringMatching(/function-go-templating:v\d+\.\d+\.\d+$/),
+      expect.stringMatching(/function-auto-ready:v\d+\.\d+\.\d+$/),
+    ]);
   });
 });

@@ -20,7 +20,10 @@ const IMPORT_BLOCK = /^import\s*\(([\s\S]*?)\)\s*$/m;
 const IMPORT_LINE = /^import\s+"([^"]+)"\s*$/gm;
 
 /** Splits a CUE template into its imports and the remaining body. */
-export function splitImports(template: string): { imports: string[]; body: string } {
+export function splitImports(template: string): {
+  imports: string[];
+  body: string;
+} {
   const imports: string[] = [];
   let body = template.replace(IMPORT_BLOCK, (_m, inner: string) => {
     for (const m of inner.matchAll(/"([^"]+)"/g)) imports.push(m[1]);
@@ -34,7 +37,9 @@ export function splitImports(template: string): { imports: string[]; body: strin
 }
 
 /** Parses the ComponentDefinitions file (default `platform/realtime-component-definitions.yaml`). */
-export function loadDefinitions(file: string = defaultPaths().definitions): Map<string, ComponentDefinition> {
+export function loadDefinitions(
+  file: string = defaultPaths().definitions,
+): Map<string, ComponentDefinition> {
   const defs = new Map<string, ComponentDefinition>();
   for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
     if (doc.errors.length) throw new Error(`${file}: ${doc.errors[0].message}`);
@@ -42,11 +47,14 @@ export function loadDefinitions(file: string = defaultPaths().definitions): Map<
     if (obj?.kind !== 'ComponentDefinition') continue;
     const template = obj.spec?.schematic?.cue?.template;
     if (typeof template !== 'string') {
-      throw new Error(`${file}: ComponentDefinition ${obj.metadata?.name} has no schematic.cue.template`);
+      throw new Error(
+        `${file}: ComponentDefinition ${obj.metadata?.name} has no schematic.cue.template`,
+      );
     }
     defs.set(obj.metadata.name, {
       name: obj.metadata.name,
-      description: obj.metadata.annotations?.['definition.oam.dev/description'] ?? '',
+      description:
+        obj.metadata.annotations?.['definition.oam.dev/description'] ?? '',
       template,
       ...splitImports(template),
     });

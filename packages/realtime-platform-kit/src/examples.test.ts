@@ -6,9 +6,14 @@ import { formatIssue } from './issues';
 import { kit } from './__fixtures__/testing';
 
 const examples = path.join(kit.paths.root, 'platform', 'examples');
-const valid = ['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'].map(f => path.join(examples, f));
+const valid = ['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'].map(
+  f => path.join(examples, f),
+);
 const invalidDir = path.join(examples, 'invalid');
-const invalid = fs.readdirSync(invalidDir).filter(f => f.endsWith('.yaml')).map(f => path.join(invalidDir, f));
+const invalid = fs
+  .readdirSync(invalidDir)
+  .filter(f => f.endsWith('.yaml'))
+  .map(f => path.join(invalidDir, f));
 
 function expectation(file: string): string {
   const m = /^# expect: (.+)$/m.exec(fs.readFileSync(file, 'utf8'));
@@ -46,18 +51,32 @@ describe('examples', () => {
   it('every standard Kubernetes object validates against the kubernetes-models schemas', async () => {
     const results = await kit.validateFiles(valid);
     const kinds = new Set<string>();
-    for (const r of results) for (const o of kit.allObjects(r.result!)) kinds.add(o.kind);
-    expect([...kinds]).toEqual(expect.arrayContaining(['Deployment', 'StatefulSet', 'Job', 'Service', 'Secret', 'ConfigMap', 'Namespace']));
+    for (const r of results)
+      for (const o of kit.allObjects(r.result!)) kinds.add(o.kind);
+    expect([...kinds]).toEqual(
+      expect.arrayContaining([
+        'Deployment',
+        'StatefulSet',
+        'Job',
+        'Service',
+        'Secret',
+        'ConfigMap',
+        'Namespace',
+      ]),
+    );
   });
 
-  it.each(invalid.map(f => [path.basename(f), f]))('%s fails with its expected message', async (_n, file) => {
-    const [r] = await kit.validateFiles([file]);
-    expect(r.valid).toBe(false);
-    expect(r.result).toBeUndefined();
-    const lines = r.issues.map(formatIssue);
-    expect(lines.length).toBe(1);
-    expect(lines[0]).toContain(expectation(file));
-    expect(lines[0]).toContain(file);
-    expect(lines[0]).toContain('(fix: ');
-  });
+  it.each(invalid.map(f => [path.basename(f), f]))(
+    '%s fails with its expected message',
+    async (_n, file) => {
+      const [r] = await kit.validateFiles([file]);
+      expect(r.valid).toBe(false);
+      expect(r.result).toBeUndefined();
+      const lines = r.issues.map(formatIssue);
+      expect(lines.length).toBe(1);
+      expect(lines[0]).toContain(expectation(file));
+      expect(lines[0]).toContain(file);
+      expect(lines[0]).toContain('(fix: ');
+    },
+  );
 });

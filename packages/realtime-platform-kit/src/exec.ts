@@ -8,9 +8,17 @@ export interface ExecResult {
 }
 
 /** Runs a binary with arguments and optional stdin, collecting its output. */
-export function run(bin: string, args: string[], input?: string, cwd?: string): Promise<ExecResult> {
+export function run(
+  bin: string,
+  args: string[],
+  input?: string,
+  cwd?: string,
+): Promise<ExecResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(bin, args, {
+      cwd,
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout!.on('data', d => out.push(d));

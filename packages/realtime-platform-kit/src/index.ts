@@ -5,22 +5,61 @@
  *
  * @packageDocumentation
  */
-export { createKit, render, validate, secrets, RealtimeKit, composedServices, parseEndpoint, decodeSecretValue } from './kit';
-export type { KitOptions, RenderResult, RenderedPlatform, FileValidation, PlatformSecrets, SecretKeyReport } from './kit';
+export {
+  createKit,
+  render,
+  validate,
+  secrets,
+  RealtimeKit,
+  composedServices,
+  parseEndpoint,
+  decodeSecretValue,
+} from './kit';
+export type {
+  KitOptions,
+  RenderResult,
+  RenderedPlatform,
+  FileValidation,
+  PlatformSecrets,
+  SecretKeyReport,
+} from './kit';
 export { loadDefinitions, splitImports } from './definitions';
 export type { ComponentDefinition } from './definitions';
-export { parameterSchema, flattenParameters, findParameter, xrdSpecSchema } from './schema';
+export {
+  parameterSchema,
+  flattenParameters,
+  findParameter,
+  xrdSpecSchema,
+} from './schema';
 export type { ParameterNode, ParameterSchema, ParameterType } from './schema';
 export { parseApplication, readApplication } from './application';
 export type { OamApplication, OamComponent } from './application';
 export { kubevelaContext } from './cueEval';
 export type { RenderedComponent } from './cueEval';
-export { loadCompositionFile, runComposition, xrdOpenApiSchema } from './composition';
-export type { ComposedResource, CompositionResult, CompositionFile } from './composition';
-export { CONNECTION_KEYS, topicKey, platformNames, ENV_VAR_NAME } from './contract';
+export {
+  loadCompositionFile,
+  runComposition,
+  xrdOpenApiSchema,
+} from './composition';
+export type {
+  ComposedResource,
+  CompositionResult,
+  CompositionFile,
+} from './composition';
+export {
+  CONNECTION_KEYS,
+  topicKey,
+  platformNames,
+  ENV_VAR_NAME,
+} from './contract';
 export type { ConnectionKeySpec } from './contract';
 export { formatIssue, InvalidApplicationError } from './issues';
 export type { ValidationIssue } from './issues';
 export { validateKubernetesObject, VALIDATED_KINDS } from './k8sValidate';
-export { findRoot, defaultPaths, cueBinary, compositionRenderBinary } from './paths';
+export {
+  findRoot,
+  defaultPaths,
+  cueBinary,
+  compositionRenderBinary,
+} from './paths';
 export type { KitPaths } from './paths';

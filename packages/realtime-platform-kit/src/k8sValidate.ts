@@ -39,7 +39,10 @@ export const VALIDATED_KINDS = Object.keys(MODELS);
  * Validates a standard Kubernetes object against its schema (kubernetes-models 5.1.0).
  * Returns an error message, or undefined when valid or when the kind has no model here.
  */
-export function validateKubernetesObject(root: string, obj: any): string | undefined {
+export function validateKubernetesObject(
+  root: string,
+  obj: any,
+): string | undefined {
   const Model = loadModel(root, `${obj?.apiVersion}/${obj?.kind}`);
   if (!Model) return undefined;
   try {

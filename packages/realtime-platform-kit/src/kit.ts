@@ -1,12 +1,31 @@
 import Ajv from 'ajv';
-import { OamApplication, readApplication, parseApplication } from './application';
-import { ComposedResource, loadCompositionFile, runComposition, xrdOpenApiSchema, CompositionFile } from './composition';
+import {
+  OamApplication,
+  readApplication,
+  parseApplication,
+} from './application';
+import {
+  ComposedResource,
+  loadCompositionFile,
+  runComposition,
+  xrdOpenApiSchema,
+  CompositionFile,
+} from './composition';
 import { CONNECTION_KEYS, platformNames, topicKey } from './contract';
 import { evaluateApplications, RenderedComponent } from './cueEval';
 import { ComponentDefinition, loadDefinitions } from './definitions';
-import { formatIssue, InvalidApplicationError, ValidationIssue } from './issues';
+import {
+  formatIssue,
+  InvalidApplicationError,
+  ValidationIssue,
+} from './issues';
 import { validateKubernetesObject } from './k8sValidate';
-import { compositionRenderBinary, cueBinary, defaultPaths, KitPaths } from './paths';
+import {
+  compositionRenderBinary,
+  cueBinary,
+  defaultPaths,
+  KitPaths,
+} from './paths';
 import { parameterSchema, ParameterSchema } from './schema';
 
 /** A rendered realtime platform: its composite resource and what the Composition composes. */
@@ -77,15 +96,28 @@ export function decodeSecretValue(v: string): string {
 }
 
 /** Services the Composition creates (from provider-kubernetes Object manifests). */
-export function composedServices(composed: ComposedResource[]): { name: string; namespace: string; ports: number[]; selector: Record<string, string> }[] {
+export function composedServices(composed: ComposedResource[]): {
+  name: string;
+  namespace: string;
+  ports: number[];
+  selector: Record<string, string>;
+}[] {
   return composed
     .map(c => c.resource?.spec?.forProvider?.manifest)
     .filter(m => m?.kind === 'Service')
-    .map(m => ({ name: m.metadata.name, namespace: m.metadata.namespace, ports: m.spec.ports.map((p: any) => p.port), selector: m.spec.selector ?? {} }));
+    .map(m => ({
+      name: m.metadata.name,
+      namespace: m.metadata.namespace,
+      ports: m.spec.ports.map((p: any) => p.port),
+      selector: m.spec.selector ?? {},
+    }));
 }
 
 /** Splits a `host`, `host:port` or URL value into host and port. */
-export function parseEndpoint(value: string, defaultPort?: number): { host: string; port?: number } {
+export function parseEndpoint(
+  value: string,
+  defaultPort?: number,
+): { host: string; port?: number } {
   const url = /^[a-z]+:\/\/(?:[^@/]*@)?([^:/]+)(?::(\d+))?/.exec(value);
   if (url) return { host: url[1], port: url[2] ? Number(url[2]) : defaultPort };
   const hp = /^([^:]+)(?::(\d+))?$/.exec(value);
@@ -108,7 +140,9 @@ export class RealtimeKit {
     const ajv = new Ajv({ strict: false, allErrors: true });
     this.validateXr = ajv.compile({
       type: 'object',
-      properties: { spec: xrdOpenApiSchema(this.compositionFile.xrd).properties.spec },
+      properties: {
+        spec: xrdOpenApiSchema(this.compositionFile.xrd).properties.spec,
+      },
     });
   }
 
@@ -133,26 +167,47 @@ export class RealtimeKit {
 
   /** Validates and renders application files in one cue run and one composition run. */
   async validateFiles(files: string[]): Promise<FileValidation[]> {
-    return this.validateApplications(files.map(f => readApplication(f, this.componentTypes)), files);
+    return this.validateApplications(
+      files.map(f => readApplication(f, this.componentTypes)),
+      files,
+    );
   }
 
   /** Same as {@link RealtimeKit.validateFiles} for in-memory application texts. */
-  async validateTexts(texts: { file: string; text: string }[]): Promise<FileValidation[]> {
+  async validateTexts(
+    texts: { file: string; text: string }[],
+  ): Promise<FileValidation[]> {
     return this.validateApplications(
       texts.map(t => parseApplication(t.text, t.file, this.componentTypes)),
       texts.map(t => t.file),
     );
   }
 
-  private async validateApplications(parsed: { app?: OamApplication; issues: ValidationIssue[] }[], files: string[]): Promise<FileValidation[]> {
+  private async validateApplications(
+    parsed: { app?: OamApplication; issues: ValidationIssue[] }[],
+    files: string[],
+  ): Promise<FileValidation[]> {
     const schemas = await this.schemas();
     const apps = parsed.map(p => p.app).filter((a): a is OamApplication => !!a);
-    const evals = await evaluateApplications(apps, this.definitions, schemas, cueBinary(this.paths.root));
+    const evals = await evaluateApplications(
+      apps,
+      this.definitions,
+      schemas,
+      cueBinary(this.paths.root),
+    );
     const evalByApp = new Map(apps.map((a, i) => [a, evals[i]]));
     const results: FileValidation[] = [];
-    const composeQueue: { result: RenderResult; platform: RenderedPlatform; fv: FileValidation }[] = [];
+    const composeQueue: {
+      result: RenderResult;
+      platform: RenderedPlatform;
+      fv: FileValidation;
+    }[] = [];
     parsed.forEach((p, i) => {
-      const fv: FileValidation = { file: files[i], valid: false, issues: [...p.issues] };
+      const fv: FileValidation = {
+        file: files[i],
+        valid: false,
+        issues: [...p.issues],
+      };
       results.push(fv);
       if (!p.app) return;
       const ev = evalByApp.get(p.app)!;
@@ -164,7 +219,15 @@ export class RealtimeKit {
       for (const platform of result.platforms) {
         if (!this.validateXr({ spec: platform.xr.spec })) {
           for (const e of this.validateXr.errors ?? []) {
-            fv.issues.push({ file: fv.file, component: platform.component, field: e.instancePath.replace(/^\/spec\//, '').replace(/\//g, '.'), message: `composite resource does not match the XRD schema: ${e.message}`, fix: 'the definition and the XRD disagree; regenerate the XRD schema (realtime-kit xrd)' });
+            fv.issues.push({
+              file: fv.file,
+              component: platform.component,
+              field: e.instancePath
+                .replace(/^\/spec\//, '')
+                .replace(/\//g, '.'),
+              message: `composite resource does not match the XRD schema: ${e.message}`,
+              fix: 'the definition and the XRD disagree; regenerate the XRD schema (realtime-kit xrd)',
+            });
           }
         }
         composeQueue.push({ result, platform, fv });
@@ -179,7 +242,12 @@ export class RealtimeKit {
     composeQueue.forEach((q, i) => {
       const c = composed[i];
       if (c.error) {
-        q.fv.issues.push({ file: q.fv.file, component: q.platform.component, message: `the Composition failed: ${c.error}`, fix: 'report this: the definition accepted input the Composition cannot render' });
+        q.fv.issues.push({
+          file: q.fv.file,
+          component: q.platform.component,
+          message: `the Composition failed: ${c.error}`,
+          fix: 'report this: the definition accepted input the Composition cannot render',
+        });
         return;
       }
       q.platform.composed = c.resources;
@@ -188,7 +256,14 @@ export class RealtimeKit {
       if (!fv.result || fv.issues.length) continue;
       for (const obj of this.allObjects(fv.result)) {
         const err = validateKubernetesObject(this.paths.root, obj);
-        if (err) fv.issues.push({ file: fv.file, component: obj.metadata?.labels?.['realtime.platform.example.org/platform'], message: `${obj.kind} ${obj.metadata?.name} fails the Kubernetes schema: ${err}`, fix: 'report this: the templates produce an invalid object' });
+        if (err)
+          fv.issues.push({
+            file: fv.file,
+            component:
+              obj.metadata?.labels?.['realtime.platform.example.org/platform'],
+            message: `${obj.kind} ${obj.metadata?.name} fails the Kubernetes schema: ${err}`,
+            fix: 'report this: the templates produce an invalid object',
+          });
       }
     }
     for (const fv of results) {
@@ -211,28 +286,57 @@ export class RealtimeKit {
     return out;
   }
 
-  private crossChecks(app: OamApplication, comps: RenderedComponent[]): ValidationIssue[] {
+  private crossChecks(
+    app: OamApplication,
+    comps: RenderedComponent[],
+  ): ValidationIssue[] {
     const issues: ValidationIssue[] = [];
-    const platforms = new Map(comps.filter(c => c.type === PLATFORM_TYPE).map(c => [c.name, c]));
+    const platforms = new Map(
+      comps.filter(c => c.type === PLATFORM_TYPE).map(c => [c.name, c]),
+    );
     for (const c of comps) {
       const target = c.parameter?.realtime;
       if (c.type !== 'webservice' || target === undefined) continue;
       const platform = platforms.get(target);
       if (!platform) {
-        issues.push({ file: app.file, component: c.name, field: 'realtime', message: `"${target}" is not a ${PLATFORM_TYPE} component of this application`, fix: platforms.size ? `use one of: ${[...platforms.keys()].join(', ')}` : `add a ${PLATFORM_TYPE} component named "${target}" or remove realtime` });
+        issues.push({
+          file: app.file,
+          component: c.name,
+          field: 'realtime',
+          message: `"${target}" is not a ${PLATFORM_TYPE} component of this application`,
+          fix: platforms.size
+            ? `use one of: ${[...platforms.keys()].join(', ')}`
+            : `add a ${PLATFORM_TYPE} component named "${target}" or remove realtime`,
+        });
         continue;
       }
-      const topics: string[] = platform.parameter.topics.map((t: any) => t.name);
+      const topics: string[] = platform.parameter.topics.map(
+        (t: any) => t.name,
+      );
       for (const field of ['produces', 'consumes']) {
         (c.parameter[field] as string[]).forEach((t, i) => {
-          if (!topics.includes(t)) issues.push({ file: app.file, component: c.name, field: `${field}[${i}]`, message: `topic "${t}" is not declared by platform "${target}"`, fix: topics.length ? `use one of: ${topics.join(', ')}, or declare it under ${target}'s topics` : `declare it under ${target}'s topics` });
+          if (!topics.includes(t))
+            issues.push({
+              file: app.file,
+              component: c.name,
+              field: `${field}[${i}]`,
+              message: `topic "${t}" is not declared by platform "${target}"`,
+              fix: topics.length
+                ? `use one of: ${topics.join(
+                    ', ',
+                  )}, or declare it under ${target}'s topics`
+                : `declare it under ${target}'s topics`,
+            });
         });
       }
     }
     return issues;
   }
 
-  private toResult(app: OamApplication, comps: RenderedComponent[]): RenderResult {
+  private toResult(
+    app: OamApplication,
+    comps: RenderedComponent[],
+  ): RenderResult {
     const objects: any[] = [];
     const platforms: RenderedPlatform[] = [];
     for (const c of comps) {
@@ -240,9 +344,16 @@ export class RealtimeKit {
         obj.metadata = { ...obj.metadata, namespace: app.namespace };
         objects.push(obj);
       }
-      if (c.type === PLATFORM_TYPE) platforms.push({ component: c.name, xr: c.output, composed: [] });
+      if (c.type === PLATFORM_TYPE)
+        platforms.push({ component: c.name, xr: c.output, composed: [] });
     }
-    return { file: app.file, application: { name: app.name, namespace: app.namespace }, components: comps, objects, platforms };
+    return {
+      file: app.file,
+      application: { name: app.name, namespace: app.namespace },
+      components: comps,
+      objects,
+      platforms,
+    };
   }
 
   /** Renders one application file; throws {@link InvalidApplicationError} when it is invalid. */
@@ -262,22 +373,49 @@ export class RealtimeKit {
       const topics: string[] = p.xr.spec.topics.map((t: any) => t.name);
       const specs = [
         ...CONNECTION_KEYS,
-        ...topics.map(t => ({ key: topicKey(t), description: `Name of the declared topic "${t}"`, shape: 'topic name', credential: false })),
+        ...topics.map(t => ({
+          key: topicKey(t),
+          description: `Name of the declared topic "${t}"`,
+          shape: 'topic name',
+          credential: false,
+        })),
       ];
       const keys: SecretKeyReport[] = specs
         .filter(s => conn.data[s.key] !== undefined)
         .map(s => {
-          const report: SecretKeyReport = { key: s.key, description: s.description, shape: s.shape, credential: s.credential, envVar: s.key };
+          const report: SecretKeyReport = {
+            key: s.key,
+            description: s.description,
+            shape: s.shape,
+            credential: s.credential,
+            envVar: s.key,
+          };
           const value = decodeSecretValue(conn.data[s.key]);
           if (!s.credential) report.value = value;
-          const svc = (s as any).service as { name: string; port: number } | undefined;
+          const svc = (s as any).service as
+            | { name: string; port: number }
+            | undefined;
           if (svc) {
-            const found = services.find(x => x.name === svc.name && x.namespace === names.platformNamespace && x.ports.includes(svc.port));
-            if (found) report.service = { name: found.name, namespace: found.namespace, port: svc.port };
+            const found = services.find(
+              x =>
+                x.name === svc.name &&
+                x.namespace === names.platformNamespace &&
+                x.ports.includes(svc.port),
+            );
+            if (found)
+              report.service = {
+                name: found.name,
+                namespace: found.namespace,
+                port: svc.port,
+              };
           }
           return report;
         });
-      const consumers = result.components.filter(c => c.type === 'webservice' && c.parameter.realtime === p.component).map(c => c.name);
+      const consumers = result.components
+        .filter(
+          c => c.type === 'webservice' && c.parameter.realtime === p.component,
+        )
+        .map(c => c.name);
       return {
         platform: p.component,
         secretName: names.connectionSecret,

@@ -12,10 +12,15 @@ export interface KitPaths {
 }
 
 /** Finds the repository root by walking up from `start` to the directory holding `platform/`. */
+// eslint-disable-next-line no-restricted-syntax -- the kit finds the platform files relative to its own sources
 export function findRoot(start: string = __dirname): string {
   let dir = path.resolve(start);
   for (;;) {
-    if (fs.existsSync(path.join(dir, 'platform', 'realtime-component-definitions.yaml'))) {
+    if (
+      fs.existsSync(
+        path.join(dir, 'platform', 'realtime-component-definitions.yaml'),
+      )
+    ) {
       return dir;
     }
     const parent = path.dirname(dir);
@@ -32,7 +37,11 @@ export function findRoot(start: string = __dirname): string {
 export function defaultPaths(root: string = findRoot()): KitPaths {
   return {
     root,
-    definitions: path.join(root, 'platform', 'realtime-component-definitions.yaml'),
+    definitions: path.join(
+      root,
+      'platform',
+      'realtime-component-definitions.yaml',
+    ),
     compositions: path.join(root, 'platform', 'realtime-compositions.yaml'),
   };
 }

@@ -6,7 +6,13 @@ import { run } from './exec';
 import { cueBinary, findRoot } from './paths';
 
 /** JSON type of a parameter. */
-export type ParameterType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
+export type ParameterType =
+  | 'string'
+  | 'integer'
+  | 'number'
+  | 'boolean'
+  | 'object'
+  | 'array';
 
 /**
  * One parameter of a ComponentDefinition, derived from its CUE `#Parameter` definition
@@ -52,14 +58,18 @@ export interface ParameterSchema {
 const USAGE = /^\+usage=/;
 
 function stripUsage(description: unknown): string {
-  return typeof description === 'string' ? description.replace(USAGE, '').trim() : '';
+  return typeof description === 'string'
+    ? description.replace(USAGE, '').trim()
+    : '';
 }
 
 function collectConstraints(schema: any, node: ParameterNode) {
   const parts = [schema, ...((schema.allOf as any[]) ?? [])];
   for (const part of parts) {
-    if (typeof part.pattern === 'string') (node.patterns ??= []).push(part.pattern);
-    if (part.not && typeof part.not.pattern === 'string') (node.notPatterns ??= []).push(part.not.pattern);
+    if (typeof part.pattern === 'string')
+      (node.patterns ??= []).push(part.pattern);
+    if (part.not && typeof part.not.pattern === 'string')
+      (node.notPatterns ??= []).push(part.not.pattern);
     if (part.minimum !== undefined) node.minimum = part.minimum;
     if (part.maximum !== undefined) node.maximum = part.maximum;
     if (part.minLength !== undefined) node.minLength = part.minLength;
@@ -67,8 +77,15 @@ function collectConstraints(schema: any, node: ParameterNode) {
   }
 }
 
-function toNode(schema: any, name: string, nodePath: string, area: string, inRequired: boolean): ParameterNode {
-  const type = (schema.type ?? (schema.properties ? 'object' : 'string')) as ParameterType;
+function toNode(
+  schema: any,
+  name: string,
+  nodePath: string,
+  area: string,
+  inRequired: boolean,
+): ParameterNode {
+  const type = (schema.type ??
+    (schema.properties ? 'object' : 'string')) as ParameterType;
   const node: ParameterNode = {
     name,
     path: nodePath,
@@ -91,7 +108,10 @@ function toNode(schema: any, name: string, nodePath: string, area: string, inReq
     node.items = toNode(schema.items, '[]', `${nodePath}[]`, area, true);
   }
   if (type === 'object') {
-    node.required = inRequired && node.default === undefined && !!node.children?.some(c => c.required);
+    node.required =
+      inRequired &&
+      node.default === undefined &&
+      !!node.children?.some(c => c.required);
   } else if (type === 'array') {
     node.required = false;
   } else {
@@ -106,7 +126,10 @@ const cache = new Map<string, Promise<ParameterSchema>>();
  * The parameter schema of a ComponentDefinition, evaluated by the real cue binary:
  * `cue def -e '#Parameter'`, then `cue def --out openapi+json` of that definition.
  */
-export function parameterSchema(def: ComponentDefinition, root: string = findRoot()): Promise<ParameterSchema> {
+export function parameterSchema(
+  def: ComponentDefinition,
+  root: string = findRoot(),
+): Promise<ParameterSchema> {
   const key = `${root}\0${def.template}`;
   let p = cache.get(key);
   if (!p) {
@@ -117,23 +140,37 @@ export function parameterSchema(def: ComponentDefinition, root: string = findRoo
   return p;
 }
 
-async function computeSchema(def: ComponentDefinition, root: string): Promise<ParameterSchema> {
+async function computeSchema(
+  def: ComponentDefinition,
+  root: string,
+): Promise<ParameterSchema> {
   const cue = cueBinary(root);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'realtime-kit-schema-'));
   try {
     const src = path.join(dir, 'template.cue');
-    fs.writeFileSync(src, `${def.template}\ncontext: {name: "x", namespace: "x", appName: "x", appRevision: "x-v1", appRevisionNum: 1}\n`);
+    fs.writeFileSync(
+      src,
+      `${def.template}\ncontext: {name: "x", namespace: "x", appName: "x", appRevision: "x-v1", appRevisionNum: 1}\n`,
+    );
     const extracted = await run(cue, ['def', src, '-e', '#Parameter']);
-    if (extracted.code !== 0) throw new Error(`cue def ${def.name}: ${extracted.stderr.trim()}`);
+    if (extracted.code !== 0)
+      throw new Error(`cue def ${def.name}: ${extracted.stderr.trim()}`);
     const wrapped = extracted.stdout
       .split('\n')
       .filter(l => l !== '_#def')
-      .map(l => (l.startsWith('_#def: ') ? `#Parameter: ${l.slice('_#def: '.length)}` : l))
+      .map(l =>
+        l.startsWith('_#def: ')
+          ? `#Parameter: ${l.slice('_#def: '.length)}`
+          : l,
+      )
       .join('\n');
     const defFile = path.join(dir, 'parameter.cue');
     fs.writeFileSync(defFile, wrapped);
     const res = await run(cue, ['def', defFile, '--out', 'openapi+json']);
-    if (res.code !== 0) throw new Error(`cue def --out openapi ${def.name}: ${res.stderr.trim()}`);
+    if (res.code !== 0)
+      throw new Error(
+        `cue def --out openapi ${def.name}: ${res.stderr.trim()}`,
+      );
     const openapi = JSON.parse(res.stdout).components.schemas.Parameter;
     const rootNode = toNode(openapi, '', '', '', true);
     return { definition: def.name, openapi, root: rootNode };
@@ -159,9 +196,15 @@ export function flattenParameters(root: ParameterNode): ParameterNode[] {
 }
 
 /** Finds the node for a field path such as `topics.0.name` or `topics[].name`. */
-export function findParameter(root: ParameterNode, fieldPath: string): ParameterNode | undefined {
+export function findParameter(
+  root: ParameterNode,
+  fieldPath: string,
+): ParameterNode | undefined {
   let node: ParameterNode | undefined = root;
-  for (const seg of fieldPath.replace(/\[\]/g, '.[]').split('.').filter(Boolean)) {
+  for (const seg of fieldPath
+    .replace(/\[\]/g, '.[]')
+    .split('.')
+    .filter(Boolean)) {
     if (!node) return undefined;
     if (/^\d+$/.test(seg) || seg === '[]') node = node.items;
     else node = node.children?.find(c => c.name === seg);
@@ -182,7 +225,8 @@ export function xrdSpecSchema(openapi: any): any {
       if (k === 'description') out.description = stripUsage(v);
       else if (k === 'properties') {
         out.properties = {};
-        for (const [pk, pv] of Object.entries<any>(v)) out.properties[pk] = convert(pv, false);
+        for (const [pk, pv] of Object.entries<any>(v))
+          out.properties[pk] = convert(pv, false);
       } else if (k === 'items') out.items = convert(v, false);
       else if (k !== 'required') out[k] = v;
     }

@@ -5,24 +5,40 @@ import { createKit, FileValidation, RealtimeKit } from '../kit';
 export const kit: RealtimeKit = createKit();
 
 /** Builds an OAM Application object. */
-export function app(name: string, components: { name: string; type: string; properties?: any }[], namespace = 'apps'): any {
-  return { apiVersion: 'core.oam.dev/v1beta1', kind: 'Application', metadata: { name, namespace }, spec: { components } };
+export function app(
+  name: string,
+  components: { name: string; type: string; properties?: any }[],
+  namespace = 'apps',
+): any {
+  return {
+    apiVersion: 'core.oam.dev/v1beta1',
+    kind: 'Application',
+    metadata: { name, namespace },
+    spec: { components },
+  };
 }
 
 /** Validates and renders application objects in one cue run. */
 export function check(apps: any[]): Promise<FileValidation[]> {
-  return kit.validateTexts(apps.map((a, i) => ({ file: `app-${i}.yaml`, text: stringify(a) })));
+  return kit.validateTexts(
+    apps.map((a, i) => ({ file: `app-${i}.yaml`, text: stringify(a) })),
+  );
 }
 
 /** Composed resources of the first platform of a valid result. */
 export function composedOf(fv: FileValidation, platform = 0) {
-  if (!fv.valid) throw new Error(`expected valid, got: ${fv.issues.map(i => i.message).join('; ')}`);
+  if (!fv.valid)
+    throw new Error(
+      `expected valid, got: ${fv.issues.map(i => i.message).join('; ')}`,
+    );
   return fv.result!.platforms[platform].composed;
 }
 
 /** The Kubernetes manifests inside the provider-kubernetes Objects of a platform. */
 export function manifests(fv: FileValidation, platform = 0): any[] {
-  return composedOf(fv, platform).map(c => c.resource?.spec?.forProvider?.manifest).filter(Boolean);
+  return composedOf(fv, platform)
+    .map(c => c.resource?.spec?.forProvider?.manifest)
+    .filter(Boolean);
 }
 
 /** A composed resource by composition-resource-name. */
@@ -31,19 +47,40 @@ export function resource(fv: FileValidation, name: string, platform = 0): any {
 }
 
 /** Decoded data of a composed native Secret. */
-export function secretData(fv: FileValidation, name: string, platform = 0): Record<string, string> {
+export function secretData(
+  fv: FileValidation,
+  name: string,
+  platform = 0,
+): Record<string, string> {
   const s = resource(fv, name, platform);
-  return Object.fromEntries(Object.entries<string>(s.data ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
+  return Object.fromEntries(
+    Object.entries<string>(s.data ?? {}).map(([k, v]) => [
+      k,
+      Buffer.from(v, 'base64').toString('utf8'),
+    ]),
+  );
 }
 
 /** Every container (init containers included) of every pod template in a list of objects. */
-export function containers(objs: any[]): { owner: string; container: any; init: boolean }[] {
+export function containers(
+  objs: any[],
+): { owner: string; container: any; init: boolean }[] {
   const out: { owner: string; container: any; init: boolean }[] = [];
   for (const o of objs) {
     const pod = o?.spec?.template?.spec;
     if (!pod) continue;
-    for (const c of pod.containers ?? []) out.push({ owner: `${o.kind}/${o.metadata.name}`, container: c, init: false });
-    for (const c of pod.initContainers ?? []) out.push({ owner: `${o.kind}/${o.metadata.name}`, container: c, init: true });
+    for (const c of pod.containers ?? [])
+      out.push({
+        owner: `${o.kind}/${o.metadata.name}`,
+        container: c,
+        init: false,
+      });
+    for (const c of pod.initContainers ?? [])
+      out.push({
+        owner: `${o.kind}/${o.metadata.name}`,
+        container: c,
+        init: true,
+      });
   }
   return out;
 }
@@ -52,6 +89,7 @@ export function containers(objs: any[]): { owner: string; container: any; init: 
 export function strings(v: any, out: string[] = []): string[] {
   if (typeof v === 'string') out.push(v);
   else if (Array.isArray(v)) v.forEach(x => strings(x, out));
-  else if (v && typeof v === 'object') Object.values(v).forEach(x => strings(x, out));
+  else if (v && typeof v === 'object')
+    Object.values(v).forEach(x => strings(x, out));
   return out;
 }

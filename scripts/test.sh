@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The one test command (`make test`): installs what is missing, then type-check, lint, unit tests,
+# diagram drift, strict docs build, extra suites (scripts/test.d), browser tests against the
+# portal on SQLite, and the production database path on a real PostgreSQL with a restart.
+# Every stage runs; the exit code is non-zero when any failed.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$REPO"
+export CI="${CI:-true}"
+mkdir -p "$ARTIFACTS/logs" "$ARTIFACTS/screenshots"
+
+"$REPO/scripts/setup.sh" || exit 1
+
+passed=()
+failed=()
+stage() { # name command...
+  local name=$1 start=$SECONDS
+  shift
+  say "$name"
+  if "$@"; then passed+=("$name"); else failed+=("$name"); fi
+  echo "    ($name: $((SECONDS - start)) s)"
+}
+
+cleanup() {
+  scripts/portal.sh stop
+  scripts/postgres.sh stop
+}
+trap cleanup EXIT
+
+docs_build() {
+  local site log rc
+  site=$(mktemp -d) log=$(mktemp)
+  mkdocs build --strict --site-dir "$site" >"$log" 2>&1
+  rc=$?
+  grep -E '^(INFO|WARNING|ERROR)' "$log"
+  [ $rc -eq 0 ] && [ -f "$site/index.html" ] || rc=1
+  rm -rf "$site" "$log"
+  return $rc
+}
+
+e2e_sqlite() {
+  scripts/portal.sh start || return 1
+  yarn playwright test
+  local rc=$?
+  scripts/portal.sh stop
+  return $rc
+}
+
+e2e_postgres() {
+  scripts/postgres.sh reset >/dev/null
+  eval "$(scripts/postgres.sh start)" || return 1
+  local pgconf="$REPO/scripts/config/app-config.pg.yaml" before after
+  before=$(mktemp) after=$(mktemp)
+  scripts/portal.sh start "$pgconf" &&
+    node scripts/catalog-snapshot.mjs --wait-for component:default/realtime-platform-docs >"$before" &&
+    yarn playwright test app.test.ts &&
+    scripts/portal.sh stop &&
+    scripts/portal.sh start "$pgconf" &&
+    node scripts/catalog-snapshot.mjs >"$after" || { scripts/portal.sh stop; return 1; }
+  scripts/portal.sh stop
+  if ! diff -u "$before" "$after"; then
+    echo "the catalog changed across a backend restart on PostgreSQL (entities or uids differ)"
+    return 1
+  fi
+  echo "catalog intact across restart: $(grep -c '"ref"' "$after") entities, same uids"
+}
+
+stage "type-check" yarn tsc
+stage "lint" yarn backstage-cli repo lint
+stage "unit tests" yarn backstage-cli repo test
+stage "diagram drift" node scripts/diagrams.mjs --check
+stage "docs build (strict, techdocs-core)" docs_build
+for suite in scripts/test.d/*.sh; do
+  [ -e "$suite" ] || continue
+  stage "$(basename "$suite" .sh)" bash "$suite"
+done
+stage "build app" yarn workspace app build
+stage "browser tests (SQLite)" e2e_sqlite
+stage "browser tests (PostgreSQL, restart)" e2e_postgres
+
+echo
+for name in "${passed[@]}"; do echo "  PASS  $name"; done
+for name in "${failed[@]+"${failed[@]}"}"; do echo "  FAIL  $name"; done
+echo "stages: ${#passed[@]} passed, ${#failed[@]} failed"
+[ ${#failed[@]} -eq 0 ]
