@@ -44,6 +44,33 @@ describe('examples', () => {
         expect(ok).toBe(true);
       }
     }
+    // The API server prunes fields an XRD does not declare: a strict copy of the schema proves
+    // the composite carries nothing that would be silently dropped.
+    const strict = (schema: any): any => {
+      if (!schema || typeof schema !== 'object') return schema;
+      const out: any = Array.isArray(schema) ? schema.map(strict) : {};
+      if (!Array.isArray(schema)) {
+        for (const [k, v] of Object.entries(schema)) out[k] = strict(v);
+        if (
+          schema.properties &&
+          !schema['x-kubernetes-preserve-unknown-fields']
+        )
+          out.additionalProperties = false;
+      }
+      return out;
+    };
+    const strictSchema = strict(xrdOpenApiSchema(kit.compositionFile.xrd));
+    strictSchema.additionalProperties = true; // apiVersion, kind, metadata
+    const validateStrict = ajv.compile(strictSchema);
+    expect(
+      validateStrict({ spec: { kafka: { replicas: 1, replica: 3 } } }),
+    ).toBe(false);
+    for (const r of results) {
+      for (const p of r.result!.platforms) {
+        validateStrict(p.xr);
+        expect(validateStrict.errors ?? []).toEqual([]);
+      }
+    }
     // A claim the schema must reject, so the check above is not vacuous.
     expect(validateXr({ spec: { kafka: { replicas: 9 } } })).toBe(false);
   });

@@ -250,6 +250,17 @@ describe('1. nothing accepted is ignored', () => {
   });
 });
 
+describe('1b. parameters the platform reserves are rejected', () => {
+  it.each([
+    ['postgresql.user', { postgresql: { user: 'postgres' } }],
+    ['postgresql.database', { postgresql: { database: 'metabase' } }],
+  ])('%s', async (field, props) => {
+    const [fv] = await check([app('x', [platform('p', props)])]);
+    expect(fv.valid).toBe(false);
+    expect(fv.issues[0].field).toBe(field);
+  });
+});
+
 describe('2. names fit', () => {
   const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
   const longName = 'a'.repeat(40);
@@ -523,6 +534,67 @@ describe('4. no credential literals', () => {
     expect(secret('connection')).toEqual(resource(a, 'connection').data);
   });
 
+  it('every secret, key and config map a workload references is one the Composition creates', async () => {
+    const results = await check([
+      app('x', [platform('p', FULL)]),
+      app('x', [platform('p')]),
+    ]);
+    for (const fv of results) {
+      const ms = manifests(fv);
+      const copies = composedOf(fv).filter(
+        c => c.resource.spec?.forProvider?.manifest?.kind === 'Secret',
+      );
+      const secretKeys = new Map<string, Set<string>>(
+        copies.map(c => [
+          c.resource.spec.forProvider.manifest.metadata.name,
+          new Set(
+            (c.resource.spec.references ?? []).map((r: any) =>
+              r.toFieldPath.replace(/^data\./, ''),
+            ),
+          ),
+        ]),
+      );
+      const configMaps = new Set(
+        ms.filter(m => m.kind === 'ConfigMap').map(m => m.metadata.name),
+      );
+      const dangling: string[] = [];
+      const duplicates: string[] = [];
+      for (const { owner, container } of containers(ms)) {
+        const names = (container.env ?? []).map((e: any) => e.name);
+        duplicates.push(
+          ...names
+            .filter((n: string, i: number) => names.indexOf(n) !== i)
+            .map((n: string) => `${owner}: ${n}`),
+        );
+        for (const e of container.env ?? []) {
+          const ref = e.valueFrom?.secretKeyRef;
+          if (ref && !secretKeys.get(ref.name)?.has(ref.key))
+            dangling.push(`${owner}: ${e.name} -> ${ref.name}/${ref.key}`);
+        }
+      }
+      for (const m of ms) {
+        for (const v of m.spec?.template?.spec?.volumes ?? []) {
+          if (v.secret && !secretKeys.has(v.secret.secretName))
+            dangling.push(
+              `${m.metadata.name}: volume secret ${v.secret.secretName}`,
+            );
+          if (v.configMap && !configMaps.has(v.configMap.name))
+            dangling.push(
+              `${m.metadata.name}: volume configMap ${v.configMap.name}`,
+            );
+        }
+      }
+      expect(dangling).toEqual([]);
+      expect(duplicates).toEqual([]);
+      // copies in the platform namespace read keys that exist in the generated source secret
+      const source = Object.keys(secretData(fv, 'credentials'));
+      const refs = resource(fv, 'platform-credentials').spec.references.map(
+        (r: any) => r.patchesFrom.fieldPath.replace(/^data\./, ''),
+      );
+      expect(refs.sort()).toEqual(source.sort());
+    }
+  });
+
   it('the Lenses license and agent key come from secrets the user names, copied by reference', async () => {
     const [fv] = await check([
       app('x', [
@@ -597,7 +669,7 @@ describe('5. lists of any length render', () => {
         m => m.metadata.name === 'mqtt-config',
       ).data.acl;
       expect(acl.match(/^user /gm)).toHaveLength(2 + n);
-      expect(acl.match(/^topic /gm)).toHaveLength(2 + n * n);
+      expect(acl.match(/^topic /gm)).toHaveLength(3 + n * n);
       const topicsJob = manifests(fv).find(
         m => m.kind === 'Job' && m.metadata.name.startsWith('topics-'),
       );
