@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
+import { displayEntity } from './displayEntity';
 
 /**
  * A link to a related entity, or, when the catalog does not have it, the ref
@@ -12,7 +13,7 @@ export function EntityRefOrUnresolved(props: {
 }) {
   const { entityRef, entity } = props;
   if (entity) {
-    return <EntityRefLink entityRef={entity} />;
+    return <EntityRefLink entityRef={displayEntity(entity)} />;
   }
   return (
     <span data-testid="unresolved-ref">

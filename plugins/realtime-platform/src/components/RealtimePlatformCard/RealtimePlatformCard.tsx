@@ -6,6 +6,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import {
+  EntityProvider,
   MissingAnnotationEmptyState,
   useEntity,
 } from '@backstage/plugin-catalog-react';
@@ -14,6 +15,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { docsLinks } from '../../docs';
 import { ConsumerSummary } from './ConsumerSummary';
+import { displayEntity } from './displayEntity';
 import { ConsumersSection } from './ConsumersSection';
 import { LinksSection } from './LinksSection';
 import { PartsSection } from './PartsSection';
@@ -39,11 +41,14 @@ export function RealtimePlatformCard(props: RealtimePlatformCardProps) {
 
   let body;
   if (view.kind === 'missing') {
+    // The YAML hint prints the entity's name and type: give it a safe copy.
     body = (
-      <MissingAnnotationEmptyState
-        annotation={ANNOTATION_PLATFORM_NAME}
-        readMoreUrl={docsLinks.access}
-      />
+      <EntityProvider entity={displayEntity(entity)}>
+        <MissingAnnotationEmptyState
+          annotation={ANNOTATION_PLATFORM_NAME}
+          readMoreUrl={docsLinks.access}
+        />
+      </EntityProvider>
     );
   } else if (related.loading) {
     body = <Progress />;

@@ -85,7 +85,7 @@ export function useRealtimePlatform(entity: Entity) {
     const model = parseRealtimePlatform(entity);
     if (
       !model.platformName &&
-      !entity.metadata.annotations?.[ANNOTATION_PLATFORM_NAME]
+      !model.problems.some(p => p.annotation === ANNOTATION_PLATFORM_NAME)
     ) {
       return { kind: 'missing' };
     }
