@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { CONNECTION_KEYS } from './contract';
 import { flattenParameters, xrdSpecSchema } from './schema';
 import { xrdOpenApiSchema } from './composition';
 import { kit } from './__fixtures__/testing';
@@ -96,5 +99,29 @@ describe('definitions', () => {
       expect.stringMatching(/function-go-templating:v\d+\.\d+\.\d+$/),
       expect.stringMatching(/function-auto-ready:v\d+\.\d+\.\d+$/),
     ]);
+  });
+});
+
+describe('platform/README.md', () => {
+  const readme = fs.readFileSync(
+    path.join(kit.paths.root, 'platform', 'README.md'),
+    'utf8',
+  );
+
+  it('documents every connection-secret key', () => {
+    const missing = CONNECTION_KEYS.map(k => k.key).filter(
+      k => !new RegExp(`\\| \`${k}\` +\\|`).test(readme),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('lists every image the Composition pins', () => {
+    const template: string =
+      kit.compositionFile.composition.spec.pipeline[0].input.inline.template;
+    const images = [
+      ...template.matchAll(/"[a-z]+" "([a-z0-9./-]+:[^"]+)"/g),
+    ].map(m => m[1]);
+    expect(images.length).toBeGreaterThan(8);
+    expect(images.filter(i => !readme.includes(`\`${i}\``))).toEqual([]);
   });
 });
