@@ -90,6 +90,17 @@ function displayField(segs: string[]): string {
   return out;
 }
 
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** The value the user wrote at a parameter path (list indices as numeric segments). */
+function valueAt(value: unknown, segs: string[]): unknown {
+  let v: any = value;
+  for (const s of segs) v = v?.[/^\d+$/.test(s) ? Number(s) : s];
+  return v;
+}
+
 /** Field reported for a name-length check that does not name one itself. */
 function checkField(check: string): string | undefined {
   return check === 'name' || check === 'namespace' ? 'name' : undefined;
@@ -160,9 +171,20 @@ function toIssues(
     const key = `${e.component}\0${e.segs.join('.')}`;
     byField.set(key, [...(byField.get(key) ?? []), e]);
   }
+  // Errors on a component's output repeat a parameter error: report the parameter only.
+  const withParamErrors = new Set(
+    errs
+      .filter(e => e.segs[0] !== 'output' && e.segs[0] !== 'outputs')
+      .map(e => e.component),
+  );
   const issues: ValidationIssue[] = [];
   for (const group of byField.values()) {
     const { component, segs } = group[0];
+    if (
+      (segs[0] === 'output' || segs[0] === 'outputs') &&
+      withParamErrors.has(component)
+    )
+      continue;
     const type = app.components.find(c => c.name === component)?.type ?? '';
     const schema = schemas.get(type);
     const messages = [...new Set(group.map(g => g.message))].filter(
@@ -221,15 +243,31 @@ function toIssues(
       });
       continue;
     }
-    const specific = messages.filter(
-      m => !m.startsWith('conflicting values') || messages.length === 1,
+    const given = JSON.stringify(
+      valueAt(
+        app.components.find(c => c.name === component)?.properties,
+        fieldSegs,
+      ),
     );
-    const shown = (specific.length ? specific : messages).join('; ');
+    let message: string;
+    if (messages.some(m => m.includes('mismatched types'))) {
+      message = `expected ${
+        node ? article(node.type) : 'another type'
+      }, got ${given}`;
+    } else if (messages.every(m => m.startsWith('conflicting values'))) {
+      message = node?.enum
+        ? `${given} is not one of: ${node.enum.join(', ')}`
+        : `invalid value ${given}`;
+    } else {
+      message = messages
+        .filter(m => !m.startsWith('conflicting values'))
+        .join('; ');
+    }
     issues.push({
       file,
       component,
       field,
-      message: shown,
+      message,
       fix: describeConstraint(node) || 'correct the value',
     });
   }
