@@ -4,6 +4,9 @@ import { promisify } from 'node:util';
 import { parseAllDocuments } from 'yaml';
 import { kit } from './__fixtures__/testing';
 
+// Each test spawns cue and composition-render; under a parallel repo-wide run they can take seconds.
+jest.setTimeout(60_000);
+
 const exec = promisify(execFile);
 const bin = path.resolve(__dirname, '..', 'bin', 'realtime-kit');
 const examples = path.join(kit.paths.root, 'platform', 'examples');

@@ -5,6 +5,9 @@ import { xrdOpenApiSchema } from './composition';
 import { formatIssue } from './issues';
 import { kit } from './__fixtures__/testing';
 
+// Each test spawns cue and composition-render; under a parallel repo-wide run they can take seconds.
+jest.setTimeout(60_000);
+
 const examples = path.join(kit.paths.root, 'platform', 'examples');
 const valid = ['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'].map(
   f => path.join(examples, f),

@@ -21,6 +21,9 @@ import {
   strings,
 } from './__fixtures__/testing';
 
+// Each test spawns cue and composition-render; under a parallel repo-wide run they can take seconds.
+jest.setTimeout(60_000);
+
 const platform = (name: string, properties: any = {}) => ({
   name,
   type: 'realtime-platform',
