@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONNECTION_KEYS } from './contract';
+import { run } from './exec';
+import { cueBinary } from './paths';
 import { flattenParameters, xrdSpecSchema } from './schema';
 import { xrdOpenApiSchema } from './composition';
 import { kit } from './__fixtures__/testing';
@@ -123,5 +125,17 @@ describe('platform/README.md', () => {
     ].map(m => m[1]);
     expect(images.length).toBeGreaterThan(8);
     expect(images.filter(i => !readme.includes(`\`${i}\``))).toEqual([]);
+  });
+});
+
+describe('tools', () => {
+  it('the cue binary is the version the project setup pins (scripts/lib.sh CUE_VERSION)', async () => {
+    const lib = fs.readFileSync(
+      path.join(kit.paths.root, 'scripts', 'lib.sh'),
+      'utf8',
+    );
+    const pinned = /^CUE_VERSION=(\S+)/m.exec(lib)![1];
+    const res = await run(cueBinary(kit.paths.root), ['version']);
+    expect(res.stdout).toContain(`cue version ${pinned}\n`);
   });
 });
