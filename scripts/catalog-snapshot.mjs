@@ -3,7 +3,8 @@
 // named by --wait-for is there. Used to prove the catalog survives a backend restart on PostgreSQL.
 //   node scripts/catalog-snapshot.mjs --wait-for component:default/realtime-platform-docs > snap.json
 const base = process.env.PORTAL_URL ?? 'http://localhost:7007';
-const waitFor = process.argv[process.argv.indexOf('--wait-for') + 1];
+const flag = process.argv.indexOf('--wait-for');
+const waitFor = flag === -1 ? undefined : process.argv[flag + 1];
 
 async function guestToken() {
   const res = await fetch(`${base}/api/auth/guest/refresh`, {

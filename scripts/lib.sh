@@ -22,3 +22,17 @@ require_port_free() {
     fail "port $1 is already in use. Free it (see: ss -ltnp 'sport = :$1') or stop the other portal: make stop"
   fi
 }
+
+# TechDocs builds this repository's docs with `dir:.` and refuses the whole tree when any symlink
+# in it resolves outside it (a virtualenv made without --copies is the usual culprit).
+check_no_escaping_symlinks() {
+  local bad
+  bad=$(find "$REPO" -type l -not -path "$REPO/.git/*" 2>/dev/null | while read -r link; do
+    case "$(readlink -f "$link")" in "$REPO"/*) ;; *) echo "$link" ;; esac
+  done | head -n 5)
+  [ -z "$bad" ] && return 0
+  echo "TechDocs will refuse to build the docs: these symlinks leave the repository:" >&2
+  echo "$bad" | sed 's/^/  /' >&2
+  echo "Recreate virtualenvs with 'python3 -m venv --copies', or move them out of the repository." >&2
+  return 1
+}

@@ -29,6 +29,7 @@ trap cleanup EXIT
 
 docs_build() {
   local site log rc
+  check_no_escaping_symlinks || return 1
   site=$(mktemp -d) log=$(mktemp)
   mkdocs build --strict --site-dir "$site" >"$log" 2>&1
   rc=$?
@@ -74,7 +75,8 @@ for suite in scripts/test.d/*.sh; do
   [ -e "$suite" ] || continue
   stage "$(basename "$suite" .sh)" bash "$suite"
 done
-stage "build app" yarn workspace app build
+build_app() { yarn workspace app build >"$ARTIFACTS/logs/app-build.log" 2>&1 || { tail -n 30 "$ARTIFACTS/logs/app-build.log"; return 1; }; }
+stage "build app" build_app
 stage "browser tests (SQLite)" e2e_sqlite
 stage "browser tests (PostgreSQL, restart)" e2e_postgres
 
