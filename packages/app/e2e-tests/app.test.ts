@@ -28,3 +28,38 @@ test('a guest opens the platform docs entity and reads its rendered docs', async
   await expect(diagram.locator('text', { hasText: 'Schema registry' })).toHaveCount(1);
   await page.screenshot({ path: screenshotPath('docs-index'), fullPage: true });
 });
+
+test('the docs pages are searchable once built', async ({ page, request }) => {
+  await enterAsGuest(page, '/docs/default/component/realtime-platform-docs');
+  await expect(
+    page
+      .locator('[data-testid="techdocs-native-shadowroot"]')
+      .getByRole('heading', { name: 'Realtime Platform', level: 1 }),
+  ).toBeVisible({ timeout: 60_000 });
+
+  const auth = await request.get('/api/auth/guest/refresh', {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  const token = (await auth.json()).backstageIdentity.token;
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(
+          '/api/search/query?term=schema%20registry&types%5B0%5D=techdocs',
+          { headers: { Authorization: `Bearer ${token}` } },
+        );
+        const body = await res.json();
+        return body.results.map(
+          (r: { document: { location: string } }) => r.document.location,
+        );
+      },
+      { timeout: 60_000, intervals: [2_000] },
+    )
+    .toContain('/docs/default/component/realtime-platform-docs/');
+
+  await page.goto('/search?query=schema%20registry');
+  await expect(
+    page.getByRole('link', { name: /Realtime Platform/ }).first(),
+  ).toBeVisible();
+  await page.screenshot({ path: screenshotPath('docs-search'), fullPage: true });
+});

@@ -101,6 +101,22 @@ function valueAt(value: unknown, segs: string[]): unknown {
   return v;
 }
 
+/**
+ * Text of a rule violation. The templates write rules as `"<message>" & false` (CUE's error()
+ * builtin needs v0.14+, newer than KubeVela embeds), which cue reports as a conflict.
+ */
+function checkMessage(message: string): string {
+  const quoted = '("(?:[^"\\\\]|\\\\.)*")';
+  const m =
+    new RegExp(
+      `^conflicting values ${quoted} and false \\(mismatched types string and bool\\)$`,
+    ).exec(message) ??
+    new RegExp(
+      `^conflicting values false and ${quoted} \\(mismatched types bool and string\\)$`,
+    ).exec(message);
+  return m ? (JSON.parse(m[1]) as string) : message;
+}
+
 /** Field reported for a name-length check that does not name one itself. */
 function checkField(check: string): string | undefined {
   return check === 'name' || check === 'namespace' ? 'name' : undefined;
@@ -191,7 +207,7 @@ function toIssues(
       m => !/errors? in empty disjunction/.test(m),
     );
     if (segs[0] === '_checks') {
-      for (const msg of messages) {
+      for (const msg of messages.map(checkMessage)) {
         const cut = msg.lastIndexOf(': ');
         const text = cut > 0 ? msg.slice(0, cut) : msg;
         const fix =

@@ -25,6 +25,13 @@ describe('definitions', () => {
     },
   );
 
+  it.each(['realtime-platform', 'webservice'])(
+    '%s avoids CUE features newer than KubeVela embeds (the error() builtin needs CUE v0.14)',
+    type => {
+      expect(kit.definitions.get(type)!.template).not.toMatch(/\berror\(/);
+    },
+  );
+
   it('exposes types, defaults, enums, constraints, required-ness and areas', async () => {
     const { root } = await kit.schema('realtime-platform');
     expect(root.children!.map(c => c.name)).toEqual([
