@@ -13,6 +13,9 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(
+  import('@internal/plugin-catalog-backend-module-realtime-platform'),
+);
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

@@ -1,0 +1,32 @@
+import { ValidationIssue } from '@internal/realtime-platform-kit';
+import { RealtimeCatalogOptions } from '../options';
+import { readRealtimeApplication } from './readApplication';
+import { ApplicationEntities, applicationToEntities } from './toEntities';
+
+export type { RealtimeApplication } from './model';
+export type { ApplicationEntities } from './toEntities';
+export { readRealtimeApplication } from './readApplication';
+export { applicationToEntities } from './toEntities';
+
+/**
+ * Reads one OAM Application file's text and returns its entities and
+ * relations, or only issues when anything is wrong (nothing is emitted for a
+ * file with issues, so the catalog keeps what it had).
+ *
+ * @public
+ */
+export function entitiesFromApplicationText(
+  text: string,
+  file: string,
+  options: RealtimeCatalogOptions,
+): ApplicationEntities {
+  const { app, issues } = readRealtimeApplication(text, file);
+  if (!app) return { entities: [], relations: [], issues };
+  const result = applicationToEntities(app, options);
+  if (result.issues.length) {
+    return { entities: [], relations: [], issues: result.issues };
+  }
+  return result;
+}
+
+export type { ValidationIssue };

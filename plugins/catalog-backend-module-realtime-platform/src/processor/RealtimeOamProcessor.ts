@@ -1,0 +1,81 @@
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import {
+  CatalogProcessor,
+  CatalogProcessorEmit,
+  LocationSpec,
+  processingResult,
+} from '@backstage/plugin-catalog-node';
+import { formatIssue } from '@internal/realtime-platform-kit';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { entitiesFromApplicationText } from '../application';
+import { REALTIME_OAM_LOCATION_TYPE } from '../constants';
+import { RealtimeCatalogOptions } from '../options';
+
+/**
+ * Reads `realtime-oam` locations: a KubeVela Application file (path relative
+ * to the backend's working directory, or an http(s) URL read through the
+ * UrlReader) becomes a System, Components, Resources and relations. Problems
+ * become processing errors on the location, naming file, component and field.
+ *
+ * @public
+ */
+export class RealtimeOamProcessor implements CatalogProcessor {
+  constructor(
+    private readonly deps: {
+      reader: UrlReaderService;
+      options: RealtimeCatalogOptions;
+    },
+  ) {}
+
+  getProcessorName(): string {
+    return 'RealtimeOamProcessor';
+  }
+
+  async readLocation(
+    location: LocationSpec,
+    optional: boolean,
+    emit: CatalogProcessorEmit,
+  ): Promise<boolean> {
+    if (location.type !== REALTIME_OAM_LOCATION_TYPE) return false;
+    const { target } = location;
+    let text: string;
+    try {
+      text = await this.read(target);
+    } catch (error) {
+      const e = error as Error & { code?: string };
+      const notFound = e.code === 'ENOENT' || e.name === 'NotFoundError';
+      if (notFound && optional) return true;
+      const message = `${target}: cannot read the application file: ${e.message}`;
+      emit(
+        notFound
+          ? processingResult.notFoundError(location, message)
+          : processingResult.generalError(location, message),
+      );
+      return true;
+    }
+    const { entities, relations, issues } = entitiesFromApplicationText(
+      text,
+      target,
+      this.deps.options,
+    );
+    for (const issue of issues) {
+      emit(processingResult.inputError(location, formatIssue(issue)));
+    }
+    for (const entity of entities) {
+      emit(processingResult.entity(location, entity));
+    }
+    for (const relation of relations) {
+      emit(processingResult.relation(relation));
+    }
+    return true;
+  }
+
+  private async read(target: string): Promise<string> {
+    if (/^https?:\/\//i.test(target)) {
+      const response = await this.deps.reader.readUrl(target);
+      return (await response.buffer()).toString('utf8');
+    }
+    return fs.readFile(path.resolve(target), 'utf8');
+  }
+}
