@@ -15,6 +15,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"math/rand"
 	"os"
 	"regexp"
@@ -69,6 +70,12 @@ func main() {
 	var reqs []request
 	if err := json.Unmarshal(in, &reqs); err != nil {
 		fail("cannot parse requests: " + err.Error())
+	}
+	for i := range reqs {
+		reqs[i].XR = integers(reqs[i].XR).(map[string]any)
+		if reqs[i].Observed != nil {
+			reqs[i].Observed = integers(reqs[i].Observed).(map[string]any)
+		}
 	}
 	out := make([]result, len(reqs))
 	var wg sync.WaitGroup
@@ -252,6 +259,30 @@ func render(source string, r request) result {
 		res.Resources = append(res.Resources, composed{Name: name, Ready: ready, Resource: obj})
 	}
 	return res
+}
+
+// integers turns integral float64 values into int64, as the function's request conversion
+// (k8s.io/apimachinery/pkg/util/json) does, so templates see the same number types.
+func integers(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, x := range t {
+			t[k] = integers(x)
+		}
+		return t
+	case []any:
+		for i, x := range t {
+			t[i] = integers(x)
+		}
+		return t
+	case float64:
+		if t == math.Trunc(t) && math.Abs(t) < 1<<53 {
+			return int64(t)
+		}
+		return t
+	default:
+		return v
+	}
 }
 
 func randomChoice(choices ...string) string {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CONNECTION_KEYS } from './contract';
 import { run } from './exec';
-import { cueBinary } from './paths';
+import { compositionRenderBinary, cueBinary } from './paths';
 import { flattenParameters, xrdSpecSchema } from './schema';
 import { xrdOpenApiSchema } from './composition';
 import { kit } from './__fixtures__/testing';
@@ -136,6 +136,15 @@ describe('platform/README.md', () => {
 });
 
 describe('tools', () => {
+  it('composition-render is built from the current sources (make setup rebuilds it)', () => {
+    const bin = fs.statSync(compositionRenderBinary(kit.paths.root)).mtimeMs;
+    const dir = path.join(kit.paths.root, 'tools', 'composition-render');
+    const newer = fs
+      .readdirSync(dir)
+      .filter(f => fs.statSync(path.join(dir, f)).mtimeMs > bin);
+    expect(newer).toEqual([]);
+  });
+
   it('the cue binary is the version the project setup pins (scripts/lib.sh CUE_VERSION)', async () => {
     const lib = fs.readFileSync(
       path.join(kit.paths.root, 'scripts', 'lib.sh'),
