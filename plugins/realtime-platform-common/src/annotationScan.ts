@@ -1,6 +1,10 @@
 import { KNOWN_ANNOTATIONS, REALTIME_PLATFORM_DOMAIN } from './annotations';
 import { annotationsOf } from './entityAccess';
-import { isValueBearingAnnotationKey, looksLikeSecretValue } from './safety';
+import {
+  isValueBearingAnnotationKey,
+  looksLikeCredential,
+  looksLikeSecretValue,
+} from './safety';
 import { RealtimeProblem } from './types';
 
 const PRINTABLE_KEY = /^[a-zA-Z0-9._/-]{1,253}$/;
@@ -36,10 +40,10 @@ export function scanAnnotations(entity: unknown): RealtimeProblem[] {
         fix: 'Use only the annotations documented in the realtime-platform-common README.',
         severity: 'warning',
       });
-    } else if (typeof value === 'string' && looksLikeSecretValue(value)) {
+    } else if (typeof value === 'string' && looksLikeCredential(value)) {
       problems.push({
         annotation: shown,
-        message: 'The value of this annotation looks like secret data.',
+        message: 'The value of this annotation looks like a credential.',
         fix: 'Remove the secret from the catalog and rotate it; catalog data is readable by every portal user.',
         severity: 'warning',
       });

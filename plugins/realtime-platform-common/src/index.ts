@@ -11,6 +11,7 @@ export * from './entityTypes';
 export * from './types';
 export {
   looksLikeSecretValue,
+  looksLikeCredential,
   isValueBearingAnnotationKey,
   isDns1123Label,
   isDns1123Subdomain,

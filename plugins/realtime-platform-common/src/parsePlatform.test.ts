@@ -142,6 +142,10 @@ describe('parseRealtimePlatform', () => {
         'realtime-platform.io/admin-token': 'abc',
         'realtime-platform.io/extra': 'x',
         'example.com/note': 'password=hunter2',
+        'backstage.io/managed-by-location':
+          'file:/work/main/catalog/realtime-platform-examples.yaml',
+        'backstage.io/source-location':
+          'url:https://github.com/o/r/tree/d41d8cd98f00b204e9800998ecf8427ed41d8cd9/',
       }),
     );
     expect(model.problems.map(p => [p.annotation, p.severity])).toEqual([

@@ -2,6 +2,7 @@ import {
   checkUrl,
   isSafeSecretKeyName,
   isSafeTopicName,
+  looksLikeCredential,
   looksLikeSecretValue,
 } from './safety';
 
@@ -27,8 +28,20 @@ describe('looksLikeSecretValue', () => {
     'orders.created',
     'orders/orders-platform-conn',
     'component:default/orders-platform',
+    'file:/work/main/catalog/realtime-platform-examples.yaml',
+    'url:https://github.com/example-org/realtime-platform/tree/main/catalog',
   ])('accepts %s', value => {
     expect(looksLikeSecretValue(value)).toBe(false);
+  });
+});
+
+describe('looksLikeCredential', () => {
+  it('flags only unambiguous credentials, not IDs or hashes', () => {
+    expect(looksLikeCredential('db password=hunter2')).toBe(true);
+    expect(looksLikeCredential('https://x.example.com/?token=abc')).toBe(true);
+    expect(
+      looksLikeCredential('url:https://github.com/o/r/blob/d41d8cd98f00b204e9800998ecf8427ed41d8cd9/x'),
+    ).toBe(false);
   });
 });
 

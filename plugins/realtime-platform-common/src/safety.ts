@@ -11,14 +11,13 @@ const JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}/;
 const URL_USERINFO = /:\/\/[^/\s@]*:[^/\s@]*@/;
 const BASE64_PADDED = /[A-Za-z0-9+/]{16,}={1,2}/;
 const HEX_BLOB = /[0-9a-fA-F]{32,}/;
-const LONG_RUN = /[A-Za-z0-9+/_]{20,}/g;
+const LONG_RUN = /[A-Za-z0-9+]{20,}/g;
 
 function looksRandom(run: string): boolean {
   const letters = /[A-Za-z]/.test(run);
   const digits = /[0-9]/.test(run);
   const mixedCase = /[a-z]/.test(run) && /[A-Z]/.test(run);
-  const symbols = /[+/]/.test(run);
-  return (letters && digits) || symbols || (mixedCase && run.length >= 24);
+  return (letters && digits) || run.includes('+') || (mixedCase && run.length >= 24);
 }
 
 /**
@@ -39,8 +38,29 @@ export function looksLikeSecretValue(value: string): boolean {
   ) {
     return true;
   }
-  const runs = value.replace(/_/g, ' ').match(LONG_RUN) ?? [];
+  // Paths and snake_case split into words; a base64 blob still leaves long random runs.
+  const runs = value.replace(/[_/]/g, ' ').match(LONG_RUN) ?? [];
   return runs.some(looksRandom);
+}
+
+const SECRET_QUERY =
+  /[?&#](token|access_token|password|secret|key|apikey|api_key|sig|signature|auth)=/i;
+
+/**
+ * Only the unambiguous signs of a credential: assignments, PEM blocks, JWTs,
+ * URLs with credentials or token parameters. Used for other tools'
+ * annotations, where IDs and commit hashes are ordinary values.
+ *
+ * @public
+ */
+export function looksLikeCredential(value: string): boolean {
+  return (
+    SECRET_ASSIGNMENT.test(value) ||
+    PEM.test(value) ||
+    JWT.test(value) ||
+    URL_USERINFO.test(value) ||
+    SECRET_QUERY.test(value)
+  );
 }
 
 const ANNOTATION_KEY_SECRET =
@@ -155,12 +175,7 @@ export function checkUrl(
     return { refused: 'credentials' };
   }
   const rest = decodeSafely(`${parsed.pathname}${parsed.search}${parsed.hash}`);
-  if (
-    /[?&#](token|access_token|password|secret|key|apikey|api_key|sig|signature|auth)=/i.test(
-      rest,
-    ) ||
-    looksLikeSecretValue(rest)
-  ) {
+  if (SECRET_QUERY.test(rest) || looksLikeSecretValue(rest)) {
     return { refused: 'secret-in-url' };
   }
   return { url: parsed.toString() };
