@@ -77,6 +77,11 @@ func main() {
 			reqs[i].Observed = integers(reqs[i].Observed).(map[string]any)
 		}
 	}
+	// Parsed once; text/template executes safely in parallel.
+	tmpl, err := newTemplate().Parse(source)
+	if err != nil {
+		fail("cannot parse the provided templates: " + err.Error())
+	}
 	out := make([]result, len(reqs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -85,7 +90,7 @@ func main() {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = render(source, reqs[i])
+				out[i] = render(tmpl, reqs[i])
 			}
 		}()
 	}
@@ -185,11 +190,7 @@ func newTemplate() *template.Template {
 	return tpl
 }
 
-func render(source string, r request) result {
-	tmpl, err := newTemplate().Parse(source)
-	if err != nil {
-		return result{Error: "cannot parse the provided templates: " + err.Error()}
-	}
+func render(tmpl *template.Template, r request) result {
 	observed := map[string]any{}
 	for name, res := range r.Observed {
 		observed[name] = map[string]any{"resource": res}
