@@ -32,6 +32,9 @@ start() {
     fi
     sleep 1
   done
+  # Ready for tests means the catalog has ingested the repository's own entities too.
+  node "$REPO/scripts/catalog-snapshot.mjs" --wait-for component:default/realtime-platform-docs >/dev/null ||
+    { stop; fail "the catalog did not ingest catalog-info.yaml (log: $LOG)"; }
   echo "backend ready on http://localhost:7007 (pid $(cat "$PIDFILE"), log $LOG)"
 }
 

@@ -57,4 +57,8 @@ for extra in scripts/setup.d/*.sh; do
   [ -e "$extra" ] || continue
   source "$extra"
 done
+# node-gyp leaves build/node_gyp_bins/python3 pointing at the system python; TechDocs refuses a
+# docs tree (dir:. is the repository) holding links that leave it.
+find "$REPO" -path "$REPO/.git" -prune -o -type d -name node_gyp_bins -prune -exec rm -rf {} + 2>/dev/null || true
+check_no_escaping_symlinks || fail "fix the links above, then: make setup"
 say "Setup complete"

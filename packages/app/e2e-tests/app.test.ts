@@ -49,7 +49,7 @@ test('the docs pages are searchable once built', async ({ page, request }) => {
           { headers: { Authorization: `Bearer ${token}` } },
         );
         const body = await res.json();
-        return body.results.map(
+        return (body.results ?? []).map(
           (r: { document: { location: string } }) => r.document.location,
         );
       },
