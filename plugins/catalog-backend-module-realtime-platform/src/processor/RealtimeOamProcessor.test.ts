@@ -172,6 +172,36 @@ describe('RealtimeOamProcessor', () => {
     }
   });
 
+  it('raises no card problem once the catalog adds its location annotations', async () => {
+    const target = '../../platform/examples/REALTIME-OAM-EXAMPLE.yaml';
+    const { entities } = await readLocation(
+      example('REALTIME-OAM-EXAMPLE.yaml'),
+    );
+    for (const e of entities) {
+      const stored = {
+        ...e,
+        metadata: {
+          ...e.metadata,
+          annotations: {
+            ...e.metadata.annotations,
+            'backstage.io/managed-by-location': `realtime-oam:${target}`,
+            'backstage.io/managed-by-origin-location': `realtime-oam:${target}`,
+          },
+        },
+      };
+      let problems;
+      if (e.kind === 'Resource') {
+        problems = parseRealtimePart(stored, 'resource:factory/x').problems;
+      } else if (e.spec?.type === 'realtime-platform') {
+        problems = parseRealtimePlatform(stored).problems;
+      } else problems = parseRealtimeConsumer(stored).problems;
+      expect({ entity: e.metadata.name, problems }).toEqual({
+        entity: e.metadata.name,
+        problems: [],
+      });
+    }
+  });
+
   it('links Lenses HQ only when the platform deploys it, and takes config defaults', async () => {
     const { entities } = await readLocation(
       example('MINIMAL-REALTIME-OAM.yaml'),
