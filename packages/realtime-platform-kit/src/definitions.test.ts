@@ -136,6 +136,19 @@ describe('platform/README.md', () => {
 });
 
 describe('tools', () => {
+  it('a missing cue binary fails with one line naming the fix', () => {
+    const saved = process.env.CUE_BIN;
+    process.env.CUE_BIN = '/nonexistent/cue';
+    try {
+      expect(() => cueBinary(kit.paths.root)).toThrow(
+        'cue not found at $CUE_BIN=/nonexistent/cue: run `make setup` (scripts/setup.sh) to install it, or unset CUE_BIN',
+      );
+    } finally {
+      if (saved === undefined) delete process.env.CUE_BIN;
+      else process.env.CUE_BIN = saved;
+    }
+  });
+
   it('composition-render is built from the current sources (make setup rebuilds it)', () => {
     const bin = fs.statSync(compositionRenderBinary(kit.paths.root)).mtimeMs;
     const dir = path.join(kit.paths.root, 'tools', 'composition-render');

@@ -48,7 +48,12 @@ export function defaultPaths(root: string = findRoot()): KitPaths {
 
 function findTool(envVar: string, name: string, root: string): string {
   const fromEnv = process.env[envVar];
-  if (fromEnv) return fromEnv;
+  if (fromEnv) {
+    if (fs.existsSync(fromEnv)) return fromEnv;
+    throw new Error(
+      `${name} not found at $${envVar}=${fromEnv}: run \`make setup\` (scripts/setup.sh) to install it, or unset ${envVar}`,
+    );
+  }
   const local = path.join(root, '.tools', 'bin', name);
   if (fs.existsSync(local)) return local;
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
