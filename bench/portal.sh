@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints the portal's figures, each the median of RUNS runs (default 3):
-#   - backend cold start to readiness (built app served by the backend, SQLite in memory)
+#   - backend cold start to readiness (process start to /.backstage/health/v1/readiness = 200;
+#     built app served by the backend, SQLite in memory)
 #   - time to build the docs site through TechDocs (sync endpoint, fresh publish directory)
 #   - peak RSS of the backend's process group over start-up and the docs build
 set -euo pipefail
@@ -14,9 +15,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 
 starts=() builds=() peaks=()
 for run in $(seq 1 "$RUNS"); do
-  t0=$(date +%s.%N)
   scripts/portal.sh start >/dev/null
-  t1=$(date +%s.%N)
   pid=$(cat .tools/run/backend.pid)
   peak=$(group_rss_kb "$pid")
   token=$(node -e 'fetch("http://localhost:7007/api/auth/guest/refresh",{headers:{"X-Requested-With":"XMLHttpRequest"}}).then(r=>r.json()).then(j=>console.log(j.backstageIdentity.token))')
@@ -31,7 +30,7 @@ for run in $(seq 1 "$RUNS"); do
   t3=$(date +%s.%N)
   grep -q '"updated":true' /tmp/bench-sync.log || { echo "docs build failed: $(tail -c 300 /tmp/bench-sync.log)"; exit 1; }
   scripts/portal.sh stop
-  starts+=("$(awk "BEGIN{print $t1 - $t0}")") builds+=("$(awk "BEGIN{print $t3 - $t2}")") peaks+=("$peak")
+  starts+=("$(cat .tools/run/readiness-seconds)") builds+=("$(awk "BEGIN{print $t3 - $t2}")") peaks+=("$peak")
   echo "run $run: cold start ${starts[-1]} s, docs build ${builds[-1]} s, peak RSS $((peak / 1024)) MiB"
 done
 printf 'backend cold start to readiness: median %.1f s over %d runs\n' "$(printf '%s\n' "${starts[@]}" | median)" "$RUNS"
