@@ -1,0 +1,78 @@
+import {
+  GROUPS,
+  PAGES,
+  preamble,
+  REGENERATE_COMMAND,
+  stampSection,
+} from '../common';
+import { code, heading, table, text } from '../markdown';
+import { ReferenceSource } from '../source';
+
+/** The reference's landing page: what each page holds, the anchor scheme, the stamp. */
+export function indexPage(src: ReferenceSource): string {
+  const rows = src.definitions.map(d => [
+    `[Component type ${d.definition.name}](${PAGES.definition(
+      d.definition.name,
+    )})`,
+    `${text(d.definition.description)}. ${(GROUPS[d.definition.name] ?? [])
+      .map(
+        g =>
+          `[${text(g.title)}](${PAGES.definition(d.definition.name)}#${g.id})`,
+      )
+      .join(' · ')}`,
+  ]);
+  rows.push(
+    [
+      `[Composite resource ${src.xrd.kind} (XRD)](${PAGES.xrd})`,
+      `The ${code('spec')} fields of ${code(
+        src.xrd.kind,
+      )}, for creating the composite resource directly.`,
+    ],
+    [
+      `[Connection secret](${PAGES.secret})`,
+      'Every key of the connection secret: meaning, value shape, the Service and port it points to, the environment variable a webservice gets.',
+    ],
+    [
+      `[Interdependencies and constraints](${PAGES.constraints})`,
+      'Rules between parameters, rejected inputs, and what changing each parameter does (rolling update, recreation, data-loss risk).',
+    ],
+  );
+  return [
+    ...preamble(),
+    '# Configuration reference',
+    '',
+    `Generated from the definitions in ${code(
+      'platform/',
+    )}: the CUE parameter schemas and their ${code(
+      '// +usage=',
+    )} comments, the XRD, the connection-secret contract of the kit and the example applications. Nothing here is written by hand; the test command fails when a page differs from what the definitions generate.`,
+    '',
+    table(['Page', 'Contents'], rows),
+    '',
+    heading(2, 'Links to a parameter', 'anchors'),
+    '',
+    `Every parameter row carries an anchor: its path with list markers dropped, camelCase split into words, lower-case, joined by ${code(
+      '-',
+    )}. For example ${code('kafka.replicas')} → ${code(
+      `${PAGES.definition('realtime-platform')}#kafka-replicas`,
+    )}, ${code('mqtt.bridges[].kafkaTopic')} → ${code(
+      `${PAGES.definition('realtime-platform')}#mqtt-bridges-kafka-topic`,
+    )}, ${code('realtime')} → ${code(
+      `${PAGES.definition('webservice')}#realtime`,
+    )}. Nested objects also have ${code(
+      '#<anchor>-fields',
+    )} (their sub-table) and each functional area ${code('#area-<name>')}.`,
+    '',
+    heading(2, 'Regenerating', 'regenerating'),
+    '',
+    `After changing anything under ${code('platform/')}, run ${code(
+      REGENERATE_COMMAND,
+    )} and commit ${code(
+      'docs/reference/',
+    )}. Generation fails when a parameter has no ${code(
+      '// +usage=',
+    )} description or a ComponentDefinition has no example application.`,
+    '',
+    ...stampSection(src),
+  ].join('\n');
+}
