@@ -206,6 +206,15 @@ test('the minimal application: a platform without Lenses and its consumer', asyn
 
   await page.goto('/catalog/demo/system/minimal');
   await expect(page.getByText('minimal application').first()).toBeVisible();
+  // backstage.io/techdocs-entity gives every generated entity the TechDocs tab.
+  await expect(
+    page.getByRole('link', { name: 'TechDocs', exact: true }),
+  ).toBeVisible();
+  await page.goto('/catalog/demo/resource/events-kafka');
+  await expect(
+    page.getByRole('link', { name: 'TechDocs', exact: true }),
+  ).toBeVisible();
+  await page.goto('/catalog/demo/system/minimal');
   await page.screenshot({
     path: screenshotPath('catalog-module-system'),
     fullPage: true,
