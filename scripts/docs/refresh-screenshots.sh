@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Copies the portal screenshots the user guide shows from the browser tests' output
+# (artifacts/screenshots/*.png, written by packages/app/e2e-tests) into docs/user-guide/img/.
+# Run the browser tests first, then this, and commit docs/user-guide/img/:
+#   scripts/portal.sh start && yarn playwright test; scripts/portal.sh stop   (or: make test)
+#   scripts/docs/refresh-screenshots.sh
+# Fails, naming the test that writes it, when a screenshot is missing.
+set -euo pipefail
+REPO="$(cd "$(dirname "$0")/../.." && pwd)"
+src="$REPO/artifacts/screenshots"
+dst="$REPO/docs/user-guide/img"
+
+# screenshot name -> the e2e test file that saves it
+declare -A SHOTS=(
+  [docs-index]=packages/app/e2e-tests/app.test.ts
+  [catalog-module-platform-card]=packages/app/e2e-tests/catalog-module.test.ts
+  [realtime-card-consumer]=packages/app/e2e-tests/realtime-card.test.ts
+)
+
+mkdir -p "$dst"
+missing=0
+for name in "${!SHOTS[@]}"; do
+  if [ ! -s "$src/$name.png" ]; then
+    echo "missing: artifacts/screenshots/$name.png (written by ${SHOTS[$name]}; run the browser tests first)" >&2
+    missing=1
+    continue
+  fi
+  cp "$src/$name.png" "$dst/$name.png"
+  echo "copied $name.png"
+done
+exit $missing
