@@ -3,15 +3,17 @@ import { findRoot } from '@internal/realtime-platform-kit';
 import { REGENERATE_COMMAND } from './common';
 import {
   compareReference,
+  GenerationTimings,
   generateReference,
   StalePage,
   writeReference,
 } from './generate';
 import { DocgenError } from './source';
 
-const USAGE = `usage: realtime-docgen [--root DIR] [--out DIR] [--check]
+const USAGE = `usage: realtime-docgen [--root DIR] [--out DIR] [--check] [--timings]
   writes the configuration reference (default DIR: <root>/docs/reference) from <root>/platform;
-  --check compares instead of writing and exits 1 naming every stale page`;
+  --check compares instead of writing and exits 1 naming every stale page;
+  --timings prints the milliseconds of each phase to stderr as JSON`;
 
 function describe(s: StalePage, dir: string): string {
   const file = path.join(dir, s.page);
@@ -28,11 +30,13 @@ export async function main(argv: string[]): Promise<number> {
   let root: string | undefined;
   let out: string | undefined;
   let check = false;
+  let timings: Partial<GenerationTimings> | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--root') root = argv[++i];
     else if (a === '--out') out = argv[++i];
     else if (a === '--check') check = true;
+    else if (a === '--timings') timings = {};
     else {
       process.stderr.write(`${USAGE}\n`);
       return 2;
@@ -42,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
   const dir = path.resolve(out ?? path.join(repo, 'docs', 'reference'));
   let pages;
   try {
-    pages = await generateReference(repo);
+    pages = await generateReference(repo, timings);
   } catch (e) {
     if (e instanceof DocgenError) {
       process.stderr.write(`realtime-docgen: ${e.message}\n`);
@@ -50,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+  if (timings) process.stderr.write(`${JSON.stringify(timings)}\n`);
   if (check) {
     const stale = compareReference(pages, dir);
     if (!stale.length) {

@@ -77,21 +77,48 @@ async function effectsOf(src: ReferenceSource, trees: Map<string, Param>) {
   return out;
 }
 
+/** Milliseconds spent per phase of one generation. */
+export interface GenerationTimings {
+  /** Definitions, schemas (cue def) and rendering the examples. */
+  load: number;
+  /** Rendering one variant per parameter and comparing the objects. */
+  effects: number;
+  /** Rendering the invalid examples and the examples' secret contracts. */
+  checks: number;
+  /** Writing the Markdown. */
+  pages: number;
+}
+
 /**
  * Generates every page of docs/reference from the platform files below `root`.
  * Deterministic: the same platform/ tree (and git history) gives byte-identical pages.
+ * `timings`, when given, receives the milliseconds of each phase.
  */
-export async function generateReference(root: string): Promise<ReferencePages> {
+export async function generateReference(
+  root: string,
+  timings?: Partial<GenerationTimings>,
+): Promise<ReferencePages> {
+  const clock = (() => {
+    let last = Date.now();
+    return (phase: keyof GenerationTimings) => {
+      const now = Date.now();
+      if (timings) timings[phase] = now - last;
+      last = now;
+    };
+  })();
   const src = await loadSource(root);
   const trees = new Map(
     src.definitions.map(d => [d.definition.name, paramTree(d.schema.openapi)]),
   );
   checkNotes(trees, src.kit.paths.compositions);
-  const [effects, rejected, facts] = await Promise.all([
-    effectsOf(src, trees),
+  clock('load');
+  const effects = await effectsOf(src, trees);
+  clock('effects');
+  const [rejected, facts] = await Promise.all([
     rejectedInputs(src),
     secretFacts(src),
   ]);
+  clock('checks');
   const pages: ReferencePages = new Map();
   pages.set(PAGES.index, indexPage(src));
   for (const d of src.definitions)
@@ -100,6 +127,7 @@ export async function generateReference(root: string): Promise<ReferencePages> {
   pages.set(PAGES.secret, secretPage(src, facts));
   pages.set(PAGES.constraints, constraintsPage(src, effects, rejected));
   for (const [k, v] of pages) pages.set(k, `${v.replace(/\n+$/, '')}\n`);
+  clock('pages');
   return pages;
 }
 

@@ -9,7 +9,7 @@ export {
   writeReference,
   compareReference,
 } from './generate';
-export type { ReferencePages, StalePage } from './generate';
+export type { GenerationTimings, ReferencePages, StalePage } from './generate';
 export { DocgenError, loadSource } from './source';
 export type {
   ReferenceSource,
