@@ -139,15 +139,18 @@ function platformEntities(
       spec: { type: part.type, owner: ctx.owner, system: ctx.system },
     };
   });
+  // Lenses HQ is only linked when the platform deploys it.
   const links = [
-    link(
-      ctx,
-      platform,
-      APPLICATION_ANNOTATION_LENSES_BASE_URL,
-      ctx.options.lensesBaseUrl,
-      LINK_TYPE_LENSES_HQ,
-      'Lenses HQ',
-    ),
+    platform.lenses
+      ? link(
+          ctx,
+          platform,
+          APPLICATION_ANNOTATION_LENSES_BASE_URL,
+          ctx.options.lensesBaseUrl,
+          LINK_TYPE_LENSES_HQ,
+          'Lenses HQ',
+        )
+      : undefined,
     link(
       ctx,
       platform,
@@ -157,10 +160,6 @@ function platformEntities(
       'Metabase',
     ),
   ].filter((l): l is EntityLink => !!l);
-  // Lenses HQ is only linked when the platform deploys it.
-  const shownLinks = platform.lenses
-    ? links
-    : links.filter(l => l.type !== LINK_TYPE_LENSES_HQ);
   const component: Entity = {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -179,7 +178,7 @@ function platformEntities(
         [ANNOTATION_CONNECTION_SECRET_KEYS]:
           connectionSecretKeys(platform).join(', '),
       },
-      ...(shownLinks.length ? { links: shownLinks } : {}),
+      ...(links.length ? { links } : {}),
     },
     spec: {
       type: COMPONENT_TYPE_REALTIME_PLATFORM,

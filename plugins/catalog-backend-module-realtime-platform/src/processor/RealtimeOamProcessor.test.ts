@@ -229,6 +229,17 @@ describe('RealtimeOamProcessor', () => {
     );
   });
 
+  it('ignores the Lenses HQ template for a platform without Lenses', async () => {
+    const { entities, errors } = await readLocation(
+      example('MINIMAL-REALTIME-OAM.yaml'),
+      { lensesBaseUrl: 'ftp://lenses.example.org' },
+    );
+    expect(errors).toEqual([]);
+    expect(
+      find(entities, 'Component', 'events').metadata.links,
+    ).toBeUndefined();
+  });
+
   it('puts every entity in the configured namespace when one is set', async () => {
     const { entities } = await readLocation(fixture('shop.yaml'), {
       namespace: 'oam',
