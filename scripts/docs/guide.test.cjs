@@ -188,6 +188,23 @@ test('the architecture page describes every part it lists', () => {
   }
 });
 
+/** Fenced code blocks of a page: language, body and offset (fences may be indented). */
+function codeBlocks(text) {
+  const blocks = [];
+  let open;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const fence = /^\s*```\s*([\w-]*)/.exec(line);
+    if (fence && !open) open = { lang: fence[1], lines: [], index: offset };
+    else if (fence && open) {
+      blocks.push({ lang: open.lang, body: open.lines.join('\n'), index: open.index });
+      open = undefined;
+    } else if (open) open.lines.push(line);
+    offset += line.length + 1;
+  }
+  return blocks;
+}
+
 /** Files included with pymdownx.snippets from a markdown page. */
 const includes = text => [...text.matchAll(/^\s*--8<--\s+"([^"]+)"/gm)].map(m => m[1]);
 
@@ -198,8 +215,8 @@ test('every OAM application included or written in docs/ validates (invalid ones
   for (const page of walk('docs', '.md')) {
     const text = read(page);
     for (const f of includes(text)) if (/\.ya?ml(:[\w-]+)?$/.test(f)) included.add(f.replace(/:[\w-]+$/, ''));
-    for (const m of text.matchAll(/```ya?ml[^\n]*\n([\s\S]*?)```/g)) {
-      if (/apiVersion:\s*core\.oam\.dev/.test(m[1])) inline.push({ file: `${page} (inline)`, text: m[1] });
+    for (const b of codeBlocks(text)) {
+      if (/apiVersion:\s*core\.oam\.dev/.test(b.body)) inline.push({ file: `${page} (inline)`, text: b.body });
     }
   }
   assert.ok(included.size >= 5, 'the guide includes the examples');
@@ -223,9 +240,9 @@ test('every OAM application included or written in docs/ validates (invalid ones
 test('the guide and architecture pages type no YAML: every YAML block is an include', () => {
   for (const dir of OWN_PAGES_DIRS) {
     for (const page of walk(dir, '.md')) {
-      for (const m of read(page).matchAll(/```(ya?ml)[^\n]*\n([\s\S]*?)```/g)) {
-        const lines = m[2].split('\n').map(l => l.trim()).filter(Boolean);
-        assert.ok(lines.every(l => /^--8<--\s+"[^"]+"$/.test(l)), `${page}: a YAML block is typed into the page; include a file the tests validate instead:\n${m[2].slice(0, 200)}`);
+      for (const b of codeBlocks(read(page)).filter(x => /^ya?ml$/.test(x.lang))) {
+        const lines = b.body.split('\n').map(l => l.trim()).filter(Boolean);
+        assert.ok(lines.every(l => /^--8<--\s+"[^"]+"$/.test(l)), `${page}: a YAML block is typed into the page; include a file the tests validate instead:\n${b.body.slice(0, 200)}`);
       }
     }
   }
@@ -241,8 +258,8 @@ test('the realtime-kit commands of the guide are the generated ones, and their o
     for (const page of walk(dir, '.md')) {
       const text = read(page);
       for (const f of includes(text)) if (f.startsWith(`${GUIDE_OUT}/`)) includedOutputs.add(f);
-      for (const block of text.matchAll(/```[a-z]*\n([\s\S]*?)```/g)) {
-        for (const line of block[1].split('\n')) {
+      for (const block of codeBlocks(text)) {
+        for (const line of block.body.split('\n')) {
           const cmd = line.trim().replace(/^\$ /, '');
           if (/^realtime-kit\s/.test(cmd)) assert.ok(known.has(cmd), `${page}: "${cmd}" is typed, not generated: add it to COMMANDS in scripts/docs/generate-guide.cjs and include its output`);
         }
@@ -258,10 +275,10 @@ test('cluster command outputs are marked illustrative', () => {
   for (const dir of OWN_PAGES_DIRS) {
     for (const page of walk(dir, '.md')) {
       const text = read(page);
-      const blocks = [...text.matchAll(/```text\n([\s\S]*?)```/g)].filter(b => !/^\s*--8<--/.test(b[1]));
+      const blocks = codeBlocks(text).filter(b => b.lang === 'text' && !/^\s*--8<--/.test(b.body));
       for (const b of blocks) {
         const before = text.slice(Math.max(0, b.index - 400), b.index);
-        assert.match(before, /Illustrative output/, `${page}: a typed output block is not marked "Illustrative output":\n${b[1].slice(0, 120)}`);
+        assert.match(before, /Illustrative output/, `${page}: a typed output block is not marked "Illustrative output":\n${b.body.slice(0, 120)}`);
       }
     }
   }
@@ -274,6 +291,109 @@ test('every screenshot the guide shows exists and is committed under docs/user-g
         const file = path.join(path.dirname(path.join(REPO, page)), m[1]);
         assert.ok(fs.existsSync(file), `${page}: ${m[1]} does not exist (run scripts/docs/refresh-screenshots.sh after make e2e)`);
         assert.ok(rel(file).startsWith('docs/user-guide/img/'), `${page}: screenshots live in docs/user-guide/img`);
+      }
+    }
+  }
+});
+
+/** The example application each deployment page walks through. */
+const PAGE_EXAMPLE = {
+  'docs/user-guide/deploy-minimal.md': 'platform/examples/MINIMAL-REALTIME-OAM.yaml',
+  'docs/user-guide/deploy-comprehensive.md': 'platform/examples/REALTIME-OAM-EXAMPLE.yaml',
+};
+
+/** Shell commands of a page: lines of its code blocks (continuations joined) and inline code. */
+function pageCommands(text) {
+  const out = [];
+  for (const block of codeBlocks(text).filter(b => ['', 'sh', 'bash'].includes(b.lang))) {
+    out.push(...block.body.replace(/\\\n\s*/g, ' ').split('\n').map(l => l.trim()).filter(Boolean));
+  }
+  for (const m of text.replace(/^\s*```[\s\S]*?^\s*```/gm, '').replace(/\n/g, ' ').matchAll(/`((?:kubectl|vela) [^`]+)`/g)) out.push(m[1].trim());
+  return out.filter(l => /^(\S+=\$\()?(kubectl|vela|mosquitto_pub)\s/.test(l));
+}
+
+/** MQTT topic filter match (+ one level, # the rest). */
+function mqttMatch(filter, topic) {
+  const f = filter.split('/');
+  const t = topic.split('/');
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === '#') return true;
+    if (i >= t.length || (f[i] !== '+' && f[i] !== t[i])) return false;
+  }
+  return f.length === t.length;
+}
+
+test('the cluster commands of the deployment pages name what their example creates', async () => {
+  for (const [page, example] of Object.entries(PAGE_EXAMPLE)) {
+    const [r] = await renderFiles([example]);
+    const p = r.platforms[0];
+    const appNs = r.application.namespace;
+    const ctx = arch.platformContext(r, p);
+    const objects = [];
+    for (const o of r.objects) objects.push({ kind: o.kind, name: o.metadata.name, ns: appNs, o });
+    for (const c of p.composed) {
+      objects.push({ kind: c.resource.kind, name: c.resource.metadata.name, ns: c.resource.metadata.namespace ?? appNs, o: c.resource });
+      const m = c.resource.spec?.forProvider?.manifest;
+      if (m) objects.push({ kind: m.kind, name: m.metadata.name, ns: m.metadata.namespace, o: m });
+    }
+    const find = (kind, name, ns) => objects.find(x => x.kind === kind && x.name === name && x.ns === ns);
+    const userSecrets = new Map();
+    const connKeys = Object.keys(ctx.get('connection').data);
+    const fail = (cmd, why) => assert.fail(`${page}: \`${cmd}\`: ${why}`);
+    for (const cmd of pageCommands(read(page))) {
+      const ns = /-n (\S+)/.exec(cmd)?.[1];
+      if (ns && ![appNs, ctx.pns, 'vela-system'].includes(ns)) fail(cmd, `namespace ${ns} is neither ${appNs} nor ${ctx.pns}`);
+      const file = /(?:vela up|kubectl (?:apply|delete)) -f (\S+)/.exec(cmd)?.[1];
+      if (file && file !== example) fail(cmd, `applies ${file}, not the page's example ${example}`);
+      const app = /^vela (?:status|delete) (\S+)/.exec(cmd)?.[1];
+      if (app && (app !== r.application.name || ns !== appNs)) fail(cmd, `the application is ${r.application.name} in ${appNs}`);
+      if (/kubectl create namespace (\S+)/.test(cmd) && !cmd.endsWith(` ${appNs}`)) fail(cmd, `the application namespace is ${appNs}`);
+      const created = /kubectl create secret generic (\S+) -n \S+ --from-literal=([A-Z_]+)=/.exec(cmd);
+      if (created) {
+        const refs = [p.xr.spec.lenses?.license, p.xr.spec.lenses?.agentKey].filter(Boolean);
+        if (!refs.some(x => x.secretName === created[1] && x.key === created[2])) fail(cmd, `no lenses secret reference of ${example} is ${created[1]}/${created[2]}`);
+        userSecrets.set(created[1], [created[2]]);
+        continue;
+      }
+      for (const m of cmd.matchAll(/\b(svc|deploy)\/([a-z0-9-]+)/g)) {
+        const kind = m[1] === 'svc' ? 'Service' : 'Deployment';
+        const obj = find(kind, m[2], ns);
+        if (!obj) fail(cmd, `${kind} ${m[2]} is not created in ${ns}`);
+        const pf = /port-forward .* (\d+):(\d+)/.exec(cmd);
+        if (pf && kind === 'Service' && !obj.o.spec.ports.some(x => x.port === Number(pf[2]))) fail(cmd, `Service ${m[2]} has no port ${pf[2]}`);
+      }
+      const pod = /kubectl exec -n \S+ ([a-z0-9-]+)-(\d+) /.exec(cmd);
+      if (pod) {
+        const sts = find('StatefulSet', pod[1], ns);
+        if (!sts || sts.o.spec.replicas <= Number(pod[2])) fail(cmd, `pod ${pod[1]}-${pod[2]} does not exist in ${ns}`);
+      }
+      const secret = /kubectl get secret (\S+) -n (\S+)/.exec(cmd);
+      if (secret) {
+        const s = find('Secret', secret[1], secret[2]);
+        if (!s) fail(cmd, `Secret ${secret[1]} is not created in ${secret[2]}`);
+        const key = /\{\.data\.([^}]+)\}/.exec(cmd)?.[1];
+        if (key && !(key in (s.o.data ?? {}))) fail(cmd, `Secret ${secret[1]} has no key ${key}`);
+      }
+      const deleted = /kubectl delete secret (.+) -n \S+/.exec(cmd);
+      if (deleted) for (const s of deleted[1].split(/\s+/)) if (!userSecrets.has(s)) fail(cmd, `${s} is not a secret this page creates`);
+      const env = /deploy\/(\S+) -- printenv (.+)$/.exec(cmd);
+      if (env) {
+        const w = r.components.find(c => c.name === env[1]);
+        if (w?.parameter.realtime !== p.component) fail(cmd, `${env[1]} is not wired to ${p.component}`);
+        for (const v of env[2].split(/\s+/)) if (!connKeys.includes(v)) fail(cmd, `${v} is not a key of ${ctx.names.connectionSecret}`);
+      }
+      const topic = /--topic (\S+)/.exec(cmd)?.[1];
+      if (topic && !p.xr.spec.topics.some(t => t.name === topic)) fail(cmd, `${topic} is not a declared topic`);
+      const db = /psql .*-d (\S+)/.exec(cmd)?.[1];
+      if (db && db !== p.xr.spec.postgresql.database) fail(cmd, `the analytics database is ${p.xr.spec.postgresql.database}`);
+      const pub = /mosquitto_pub .*-u (\S+) .*-t (\S+)/.exec(cmd);
+      if (pub) {
+        const user = p.xr.spec.mqtt.users.find(u => u.name === pub[1]);
+        if (!user || user.access === 'read') fail(cmd, `${pub[1]} is not an MQTT user that may publish`);
+        if (!user.topics.some(f => mqttMatch(f, pub[2]))) fail(cmd, `${pub[1]} may not publish to ${pub[2]}`);
+        const bridge = p.xr.spec.mqtt.bridges.find(b => mqttMatch(b.mqttTopic, pub[2]));
+        const consumed = /--topic (\S+)/.exec(pageCommands(read(page)).join('\n'))?.[1];
+        if (!bridge || bridge.kafkaTopic !== consumed) fail(cmd, `no bridge copies ${pub[2]} to the topic the page then consumes (${consumed})`);
       }
     }
   }
