@@ -40,7 +40,9 @@ describe('looksLikeCredential', () => {
     expect(looksLikeCredential('db password=hunter2')).toBe(true);
     expect(looksLikeCredential('https://x.example.com/?token=abc')).toBe(true);
     expect(
-      looksLikeCredential('url:https://github.com/o/r/blob/d41d8cd98f00b204e9800998ecf8427ed41d8cd9/x'),
+      looksLikeCredential(
+        'url:https://github.com/o/r/blob/d41d8cd98f00b204e9800998ecf8427ed41d8cd9/x',
+      ),
     ).toBe(false);
   });
 });

@@ -17,7 +17,9 @@ function looksRandom(run: string): boolean {
   const letters = /[A-Za-z]/.test(run);
   const digits = /[0-9]/.test(run);
   const mixedCase = /[a-z]/.test(run) && /[A-Z]/.test(run);
-  return (letters && digits) || run.includes('+') || (mixedCase && run.length >= 24);
+  return (
+    (letters && digits) || run.includes('+') || (mixedCase && run.length >= 24)
+  );
 }
 
 /**

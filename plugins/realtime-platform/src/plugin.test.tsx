@@ -23,9 +23,7 @@ describe('legacy frontend system', () => {
 
   it('isRealtimePlatformAvailable selects platforms and consumers only', () => {
     expect(
-      examples
-        .filter(isRealtimePlatformAvailable)
-        .map(e => e.metadata.name),
+      examples.filter(isRealtimePlatformAvailable).map(e => e.metadata.name),
     ).toEqual(['orders-platform', 'orders-api', 'shipping-worker']);
   });
 });

@@ -16,7 +16,7 @@ export function loadExampleEntities(): Entity[] {
     '../../../../catalog/realtime-platform-examples.yaml',
   );
   const entities = parseAllDocuments(fs.readFileSync(file, 'utf8')).map(
-    d => ({ ...(d.toJS() as Entity), relations: [] }) as Entity,
+    d => ({ ...(d.toJS() as Entity), relations: [] } as Entity),
   );
   for (const e of entities) {
     for (const target of (e.spec?.dependsOn as string[] | undefined) ?? []) {
@@ -78,7 +78,8 @@ export function generatedPlatform(parts: number, consumers: number) {
       annotations: {
         'realtime-platform.io/platform-name': 'big',
         'realtime-platform.io/connection-secret': 'apps/big-conn',
-        'realtime-platform.io/connection-secret-keys': 'KAFKA_BOOTSTRAP_SERVERS',
+        'realtime-platform.io/connection-secret-keys':
+          'KAFKA_BOOTSTRAP_SERVERS',
       },
     },
     spec: { type: 'realtime-platform' },

@@ -32,7 +32,11 @@ const SECRET_SHAPES: Array<(r: Rng, payload: string) => string> = [
   (r, p) => `eyJ${p}.${r.chars(ALNUM, 20)}.${r.chars(ALNUM, 10)}`,
   (_, p) => `https://admin:${p}@lenses.example.com`,
   (_, p) => `-----BEGIN PRIVATE KEY-----${p}`,
-  (r, p) => `${p.toLowerCase().replace(/[^a-f0-9]/g, 'a')}${r.chars('0123456789abcdef', 40)}`,
+  (r, p) =>
+    `${p.toLowerCase().replace(/[^a-f0-9]/g, 'a')}${r.chars(
+      '0123456789abcdef',
+      40,
+    )}`,
   (_, p) => `postgres://user:${p}@db:5432/app`,
   (_, p) => `https://lenses.example.com/?access_token=${p}`,
 ];
@@ -142,8 +146,18 @@ export function generateCase(r: Rng): FuzzCase {
   const annotations = (keys: string[]) => {
     const out: Record<string, unknown> = {};
     for (const key of keys) if (r.chance(0.7)) out[key] = value(key);
-    if (r.chance(0.3)) out[`example.com/${r.pick(['db-password', 'api-token', 'private-key', 'secret-value'])}`] = secret();
-    if (r.chance(0.2)) out[`realtime-platform.io/${r.pick(['password', 'extra', secret()])}`] = secret();
+    if (r.chance(0.3))
+      out[
+        `example.com/${r.pick([
+          'db-password',
+          'api-token',
+          'private-key',
+          'secret-value',
+        ])}`
+      ] = secret();
+    if (r.chance(0.2))
+      out[`realtime-platform.io/${r.pick(['password', 'extra', secret()])}`] =
+        secret();
     if (r.chance(0.1)) out[secret()] = 'x';
     return out;
   };
@@ -159,7 +173,13 @@ export function generateCase(r: Rng): FuzzCase {
   const relations = Array.from({ length: r.int(8) }, () =>
     r.chance(0.9)
       ? {
-          type: r.pick(['hasPart', 'dependsOn', 'dependencyOf', 'ownedBy', 'HASPART']),
+          type: r.pick([
+            'hasPart',
+            'dependsOn',
+            'dependencyOf',
+            'ownedBy',
+            'HASPART',
+          ]),
           targetRef: r.chance(0.9) ? ref() : r.pick(JUNK),
         }
       : r.pick(JUNK),
@@ -169,7 +189,11 @@ export function generateCase(r: Rng): FuzzCase {
         r.chance(0.9)
           ? {
               type: r.pick(['lenses-hq', 'metabase', 'other']),
-              url: r.pick([unsafeUrl, secret, () => 'https://ok.example.com'])(),
+              url: r.pick([
+                unsafeUrl,
+                secret,
+                () => 'https://ok.example.com',
+              ])(),
               title: r.chance(0.5) ? secret() : 'Tool',
             }
           : r.pick(JUNK),
@@ -191,8 +215,11 @@ export function generateCase(r: Rng): FuzzCase {
     },
     spec: r.chance(0.95)
       ? {
-          type: role < 6 ? 'realtime-platform' : r.pick(['service', secret(), 7]),
-          dependsOn: r.chance(0.3) ? [ref(), r.pick(JUNK)] : r.pick([undefined, 'x']),
+          type:
+            role < 6 ? 'realtime-platform' : r.pick(['service', secret(), 7]),
+          dependsOn: r.chance(0.3)
+            ? [ref(), r.pick(JUNK)]
+            : r.pick([undefined, 'x']),
         }
       : r.pick([undefined, null, 'spec']),
     relations: r.chance(0.9) ? relations : r.pick(JUNK),

@@ -36,8 +36,13 @@ describe('<RealtimePlatformCard />', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      parts.getByRole('link', { name: /Apache Kafka \(KRaft\) \(orders-platform\)/ }),
-    ).toHaveAttribute('href', '/catalog/default/resource/orders-platform-kafka');
+      parts.getByRole('link', {
+        name: /Apache Kafka \(KRaft\) \(orders-platform\)/,
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/orders-platform-kafka',
+    );
 
     const consumers = section('Consumers');
     expect(consumers.getByRole('link', { name: /Orders API/ })).toHaveAttribute(
@@ -185,7 +190,9 @@ describe('<RealtimePlatformCard />', () => {
       'resource:default/orders-platform-kafka',
     );
     expect(unresolved).toHaveTextContent(/not in the catalog/);
-    expect(parts.getAllByRole('link', { name: /orders-platform\)/ })).toHaveLength(5);
+    expect(
+      parts.getAllByRole('link', { name: /orders-platform\)/ }),
+    ).toHaveLength(5);
   });
 
   it('names a malformed annotation and still renders the rest', async () => {
@@ -196,8 +203,9 @@ describe('<RealtimePlatformCard />', () => {
         links: [],
         annotations: {
           ...platform.metadata.annotations,
-          // eslint-disable-next-line no-script-url -- refusing it is the point
-          'realtime-platform.io/lenses-hq-url': 'javascript:alert(document.cookie)',
+          'realtime-platform.io/lenses-hq-url':
+            // eslint-disable-next-line no-script-url -- refusing it is the point
+            'javascript:alert(document.cookie)',
           'realtime-platform.io/connection-secret-keys':
             'KAFKA_BOOTSTRAP_SERVERS, password=hunter2',
         },

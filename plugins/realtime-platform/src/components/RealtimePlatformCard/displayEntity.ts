@@ -15,7 +15,10 @@ function safe(value: unknown, max: number): string | undefined {
  * Entity links and the missing-annotation YAML render these fields verbatim,
  * and titles and types are free text in the catalog.
  */
-export function displayEntity(entity: Entity, fallbackName = 'example'): Entity {
+export function displayEntity(
+  entity: Entity,
+  fallbackName = 'example',
+): Entity {
   const { metadata } = entity;
   return {
     apiVersion: entity.apiVersion,
