@@ -105,7 +105,8 @@ function partsTable(full) {
         .replace(/-[0-9a-f]{10}$/, '-<hash>')
         .replace(`${full.application.namespace}-${platform.component}-realtime`, '<ns>-<name>-realtime')
         .replace(new RegExp(`^${platform.component}-`), '<name>-');
-      objects.push(`${m.kind} ${code(objName)}`);
+      const own = typeof r === 'string' ? '' : ` (${whenText(r.when)})`;
+      objects.push(`${m.kind} ${code(objName)}${own}`);
       if (m.kind === 'Service') ports.push(`${m.metadata.name} ${m.spec.ports.map(x => x.port).join(', ')}`);
       const { main, init } = containersOf(m);
       for (const c of [...init, ...main]) images.add(c.image);

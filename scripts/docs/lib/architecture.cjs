@@ -280,6 +280,9 @@ const EDGE_CHECKS = {
     when: always,
     check: ctx => (ctx.get('connection').data.MQTT_PASSWORD === ctx.get('credentials').data.MQTT_PASSWORD ? null : 'the connection secret does not carry the generated MQTT password'),
   },
+  [pairKey('credentials', 'kafka')]: { when: always, check: ctx => readsSecret(ctx, 'kafka', 'credentials') },
+  [pairKey('credentials', 'postgresql')]: { when: always, check: ctx => readsSecret(ctx, 'postgresql', 'credentials') },
+  [pairKey('credentials', 'mqtt')]: { when: always, check: ctx => readsSecret(ctx, 'mqtt', 'mqtt-users') ?? readsSecret(ctx, 'mqtt', 'credentials') },
   [pairKey('credentials', 'ns')]: { when: always, check: ctx => (ctx.get('platform-credentials')?.metadata.namespace === ctx.pns ? null : 'credentials are not copied into the platform namespace') },
   [pairKey('conn_secret', 'webservice')]: {
     when: always,
@@ -292,6 +295,12 @@ const EDGE_CHECKS = {
     },
   },
 };
+
+/** Whether the workload composed as `name` reads Secret `secret` of the platform namespace. */
+function readsSecret(ctx, name, secret) {
+  const spec = JSON.stringify(ctx.get(name)?.spec?.template ?? {});
+  return spec.includes(`"name":"${secret}"`) || spec.includes(`"secretName":"${secret}"`) ? null : `${name} does not read Secret ${secret}`;
+}
 
 function pipelineHas(kit, fn, index) {
   const steps = kit.compositionFile.composition.spec.pipeline;
