@@ -16,7 +16,7 @@ export interface ObjectChange {
 /** What changing one parameter does to the rendered objects. */
 export interface ParameterEffect {
   path: string;
-  /** The variant that was rendered, e.g. `1 → 2`; absent when no variant rendered. */
+  /** The variant that was rendered, e.g. `ingest: 1 → 2`; absent when no variant rendered. */
   variant?: string;
   changes: ObjectChange[];
   /** Why no effect could be measured. */
@@ -119,6 +119,8 @@ function candidates(
     if (p.minimum === undefined || cur - 1 >= p.minimum) out.push(cur - 1);
   } else if (p.type === 'string' && typeof cur === 'string') {
     out.push(...stringCandidates(p, cur, related, pool));
+  } else if (p.type === 'string' && cur === undefined) {
+    out.push(...[...new Set([...related, ...pool])].filter(v => accepts(p, v)));
   } else if (p.type === 'array' && Array.isArray(cur)) {
     // Emptying a list is always valid when other fields do not refer to its items.
     if (cur.length) out.push([]);
@@ -312,7 +314,7 @@ function stringPool(v: Json, out = new Set<string>()): Set<string> {
   return out;
 }
 
-const ROUNDS = 3;
+const ROUNDS = 4;
 
 /** Strings found at `segs` in any of `params`, any list index. */
 function relatedValues(params: Json[], segs: Segment[]): string[] {
@@ -332,14 +334,18 @@ function relatedValues(params: Json[], segs: Segment[]): string[] {
   return [...out].sort();
 }
 
+/** One variant to render: a value for the parameter of one component. */
+interface Attempt {
+  component: string;
+  current: Json;
+  value: Candidate;
+}
+
 interface Job {
   param: Param;
   segs: Segment[];
-  queue: Candidate[];
+  queue: Attempt[];
   effect: ParameterEffect;
-  /** Name of the component the variants change. */
-  component: string;
-  current: Json;
 }
 
 /** A component type whose parameters {@link measureEffects} measures. */
@@ -394,41 +400,39 @@ export async function measureEffects(
       throw new Error(
         `the example used to measure change effects has no ${type} component`,
       );
-    // The component that sets the most parameters exercises the most of them.
-    const target = [...rendered].sort(
+    // The component that sets the most parameters exercises the most of them; the others are
+    // tried when its variants fail (e.g. a key it sets that other keys depend on).
+    const ordered = [...rendered].sort(
       (a, b) =>
         JSON.stringify(b.parameter).length - JSON.stringify(a.parameter).length,
-    )[0];
+    );
     jobsByType.set(
       type,
       allParams(tree).map(param => {
         const segs = segments(param.path);
-        const cur = getAt(target.parameter, segs);
-        const effect: ParameterEffect = { path: param.path, changes: [] };
-        const listMissing = segs.some(
-          (seg, i) =>
-            typeof seg === 'number' &&
-            !(getAt(target.parameter, segs.slice(0, i)) as Json[] | undefined)
-              ?.length,
-        );
         const related = relatedValues(
           rendered.map(c => c.parameter),
           segs,
         );
-        const queue = listMissing
-          ? []
-          : candidates(param, cur, related, pool).slice(0, ROUNDS);
-        if (listMissing)
+        const listMissing = (parameter: Json) =>
+          segs.some(
+            (seg, i) =>
+              typeof seg === 'number' &&
+              !(getAt(parameter, segs.slice(0, i)) as Json[] | undefined)
+                ?.length,
+          );
+        const queue: Attempt[] = ordered.flatMap((c, rank) => {
+          if (listMissing(c.parameter)) return [];
+          const current = getAt(c.parameter, segs);
+          return candidates(param, current, related, pool)
+            .slice(0, rank === 0 ? ROUNDS - 2 : 1)
+            .map(value => ({ component: c.name, current, value }));
+        });
+        const effect: ParameterEffect = { path: param.path, changes: [] };
+        if (ordered.every(c => listMissing(c.parameter)))
           effect.skipped = 'the example has no item in this list';
         else if (!queue.length) effect.skipped = 'no other valid value to try';
-        return {
-          param,
-          segs,
-          queue,
-          effect,
-          component: target.name,
-          current: cur,
-        };
+        return { param, segs, queue: queue.slice(0, ROUNDS), effect };
       }),
     );
   }
@@ -437,29 +441,34 @@ export async function measureEffects(
     const pending = jobs.filter(j => j.queue.length && !j.effect.variant);
     if (!pending.length) break;
     const tried = pending.map(j => {
-      const value = j.queue.shift()!;
+      const attempt = j.queue.shift()!;
       const variant = structuredClone(app);
-      const comp = variant.spec.components.find(c => c.name === j.component)!;
+      const comp = variant.spec.components.find(
+        c => c.name === attempt.component,
+      )!;
       comp.properties ??= {};
-      const ok = setAt(comp.properties, j.segs, value);
-      return { job: j, value, text: ok ? stringify(variant) : exampleText };
+      const ok = setAt(comp.properties, j.segs, attempt.value);
+      return { job: j, attempt, text: ok ? stringify(variant) : exampleText };
     });
     const results = await kit.validateTexts(
       tried.map((t, i) => ({ file: `variant-${i}.yaml`, text: t.text })),
     );
     results.forEach((r, i) => {
-      const { job, value } = tried[i];
+      const { job, attempt } = tried[i];
       if (!r.valid) return;
-      job.effect.variant = `${describe(
-        job.current === undefined ? ABSENT : job.current,
-      )} → ${describe(value)}`;
+      const before =
+        attempt.current === undefined ? '(not set)' : describe(attempt.current);
+      job.effect.variant = `${attempt.component}: ${before} → ${describe(
+        attempt.value,
+      )}`;
       job.effect.changes = compare(base, snapshot(r.result!), noise);
       delete job.effect.skipped;
     });
   }
   for (const j of jobs) {
     if (!j.effect.variant && !j.effect.skipped)
-      j.effect.skipped = `none of the ${ROUNDS} changed values tried rendered (other parameters refer to this value)`;
+      j.effect.skipped =
+        'no variant tried was accepted (other parameters refer to this value)';
   }
   return new Map(
     [...jobsByType].map(([type, list]) => [type, list.map(j => j.effect)]),

@@ -9,7 +9,13 @@ import { definitionPage } from './pages/definition';
 import { indexPage } from './pages/index';
 import { secretFacts, secretPage } from './pages/secret';
 import { xrdPage } from './pages/xrd';
-import { DocgenError, loadSource, ReferenceSource } from './source';
+import { runProbes } from './probes';
+import {
+  DocgenError,
+  ExampleFile,
+  loadSource,
+  ReferenceSource,
+} from './source';
 import { allParams, paramTree, Param } from './tree';
 
 /** Generated pages: file name (relative to docs/reference) → content. */
@@ -43,16 +49,21 @@ async function rejectedInputs(src: ReferenceSource): Promise<RejectedInput[]> {
   });
 }
 
-async function effectsOf(src: ReferenceSource, trees: Map<string, Param>) {
-  // Every definition is measured on the first full example that uses them all.
-  const full =
+/** The first full example that uses every definition: variants and probes start from it. */
+function fullExample(src: ReferenceSource): ExampleFile {
+  return (
     src.examples.find(
       e =>
         e.kind === 'full' &&
         src.definitions.every(d =>
           e.result.components.some(c => c.type === d.definition.name),
         ),
-    ) ?? src.examples[0];
+    ) ?? src.examples[0]
+  );
+}
+
+async function effectsOf(src: ReferenceSource, trees: Map<string, Param>) {
+  const full = fullExample(src);
   const text = fs.readFileSync(path.join(src.root, full.repoPath), 'utf8');
   const measured = await measureEffects(
     src.kit,
@@ -114,9 +125,15 @@ export async function generateReference(
   clock('load');
   const effects = await effectsOf(src, trees);
   clock('effects');
-  const [rejected, facts] = await Promise.all([
+  const full = fullExample(src);
+  const [rejected, facts, probes] = await Promise.all([
     rejectedInputs(src),
     secretFacts(src),
+    runProbes(
+      src.kit,
+      fs.readFileSync(path.join(src.root, full.repoPath), 'utf8'),
+      full.repoPath,
+    ),
   ]);
   clock('checks');
   const pages: ReferencePages = new Map();
@@ -125,7 +142,7 @@ export async function generateReference(
     pages.set(PAGES.definition(d.definition.name), definitionPage(src, d));
   pages.set(PAGES.xrd, xrdPage(src));
   pages.set(PAGES.secret, secretPage(src, facts));
-  pages.set(PAGES.constraints, constraintsPage(src, effects, rejected));
+  pages.set(PAGES.constraints, constraintsPage(src, effects, rejected, probes));
   for (const [k, v] of pages) pages.set(k, `${v.replace(/\n+$/, '')}\n`);
   clock('pages');
   return pages;

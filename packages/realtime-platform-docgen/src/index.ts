@@ -24,6 +24,8 @@ export { anchorId, decodeEntities } from './markdown';
 export { measureEffects, classify } from './effects';
 export type { ParameterEffect, ObjectChange } from './effects';
 export { checkRules } from './rules';
+export { PROBES, runProbes } from './probes';
+export type { Probe, ProbeResult } from './probes';
 export type { CheckRule } from './rules';
 export { platformStamp } from './stamp';
 export type { Stamp } from './stamp';

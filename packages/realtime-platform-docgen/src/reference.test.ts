@@ -242,6 +242,13 @@ describe('the generated reference', () => {
       /Deployment connect changed \(spec\.replicas\).*scaled.*\| no \|$/,
     );
     expect(row('lenses')).toMatch(/Deployment lenses-hq deleted/);
+    expect(row('realtime')).toMatch(
+      /status-page: \(not set\) → "telemetry".*Deployment status-page changed/,
+    );
+    // Cross-component rules of the kit, proven by rendering a violation.
+    expect(page).toMatch(
+      /every entry of produces is a topic declared by that platform.*topic "no-such-topic" is not declared by platform "telemetry"/,
+    );
     expect(row('port')).toMatch(/Service ingest changed \(spec\.ports\)/);
   });
 });

@@ -1,4 +1,6 @@
+import { RealtimeKit } from '@internal/realtime-platform-kit';
 import { classify } from './effects';
+import { runProbes } from './probes';
 import { anchorId, code, decodeEntities, text } from './markdown';
 import { checkRules } from './rules';
 import { paramTree } from './tree';
@@ -154,6 +156,51 @@ describe('classify', () => {
     expect(classify('Service', 'changed', ['spec.ports.0.port'])).toEqual({
       effect: 'updated in place',
       dataLoss: false,
+    });
+  });
+});
+
+describe('runProbes', () => {
+  const example = [
+    'apiVersion: core.oam.dev/v1beta1',
+    'kind: Application',
+    'metadata: {name: a, namespace: n}',
+    'spec:',
+    '  components:',
+    '    - {name: p, type: realtime-platform}',
+    '    - {name: api, type: webservice, properties: {image: "x/y:1", realtime: p}}',
+  ].join('\n');
+
+  it('fails generation when a documented cross-component rule stops rejecting its violation', async () => {
+    const accepting = {
+      validateTexts: async (texts: { file: string }[]) =>
+        texts.map(t => ({ file: t.file, valid: true, issues: [] })),
+    } as unknown as RealtimeKit;
+    await expect(runProbes(accepting, example, 'ex.yaml')).rejects.toThrow(
+      /the rule "realtime names a realtime-platform component of the same application" no longer holds: webservice api with realtime/,
+    );
+  });
+
+  it('sets the probe value on the component of that type and reports the messages against the example file', async () => {
+    const seen: string[] = [];
+    const rejecting = {
+      validateTexts: async (texts: { file: string; text: string }[]) =>
+        texts.map(t => {
+          seen.push(t.text);
+          return {
+            file: t.file,
+            valid: false,
+            issues: [
+              { file: t.file, component: 'api', message: 'no', fix: 'yes' },
+            ],
+          };
+        }),
+    } as unknown as RealtimeKit;
+    const results = await runProbes(rejecting, example, 'ex.yaml');
+    expect(seen[0]).toContain('realtime: no-such-platform');
+    expect(results[0]).toMatchObject({
+      component: 'api',
+      messages: ['ex.yaml: component "api": no (fix: yes)'],
     });
   });
 });

@@ -2,6 +2,7 @@ import { PAGES, preamble, stampSection } from '../common';
 import { ObjectChange, ParameterEffect } from '../effects';
 import { anchorId, code, heading, table, text } from '../markdown';
 import { NOTES } from '../notes';
+import { ProbeResult } from '../probes';
 import { checkRules } from '../rules';
 import { DocgenError, ReferenceSource } from '../source';
 
@@ -76,6 +77,7 @@ export function constraintsPage(
   src: ReferenceSource,
   effects: Map<string, ParameterEffect[]>,
   rejected: RejectedInput[],
+  probes: ProbeResult[],
 ): string {
   const out = [
     ...preamble(),
@@ -114,6 +116,22 @@ export function constraintsPage(
     );
   }
   out.push(
+    heading(3, 'Across components', 'rules-across-components'),
+    '',
+    `Checked by the kit after CUE, on the whole application. Each rule was proven while generating this page by setting the value shown on a component of ${code(
+      'platform/examples/',
+    )} and rendering it: generation fails if the value is accepted.`,
+    '',
+    table(
+      ['Rule', 'Parameter', 'Value tried', 'Error message'],
+      probes.map(p => [
+        text(p.rule),
+        paramLink(p.type, p.path),
+        `${code(p.component)}: ${code(JSON.stringify(p.value))}`,
+        p.messages.map(m => text(m)).join('<br>'),
+      ]),
+    ),
+    '',
     heading(2, 'Rejected inputs', 'rejected-inputs'),
     '',
     `The applications in ${code(
