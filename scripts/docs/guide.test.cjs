@@ -398,3 +398,40 @@ test('the cluster commands of the deployment pages name what their example creat
     }
   }
 });
+
+const PLURAL = { Namespace: 'namespaces', Service: 'services', ConfigMap: 'configmaps', Secret: 'secrets', Deployment: 'deployments', StatefulSet: 'statefulsets', Job: 'jobs' };
+
+test('the provider-kubernetes setup of the guide fits what the Composition creates', async () => {
+  const file = 'docs/user-guide/examples/cluster/provider-kubernetes.yaml';
+  const YAML = require('yaml');
+  const docs = YAML.parseAllDocuments(read(file)).map(d => d.toJS());
+  const byKind = kind => docs.filter(d => d.kind === kind);
+  const [drc] = byKind('DeploymentRuntimeConfig');
+  const [provider] = byKind('Provider');
+  const [role] = byKind('ClusterRole');
+  const [binding] = byKind('ClusterRoleBinding');
+  const [pc] = byKind('ClusterProviderConfig');
+  for (const [kind, model] of [['ClusterRole', role], ['ClusterRoleBinding', binding]]) {
+    // eslint-disable-next-line import/no-dynamic-require
+    const Model = require(path.join(REPO, `node_modules/kubernetes-models/rbac.authorization.k8s.io/v1/${kind}.js`))[kind];
+    assert.doesNotThrow(() => new Model(model).validate(), `${file}: ${kind} fails the Kubernetes schema`);
+  }
+  assert.match(provider.spec.package, /^xpkg\.crossplane\.io\/crossplane-contrib\/provider-kubernetes:v\d+\.\d+\.\d+$/, 'pinned provider-kubernetes package');
+  assert.equal(provider.spec.runtimeConfigRef.name, drc.metadata.name);
+  assert.equal(binding.roleRef.name, role.metadata.name);
+  assert.deepEqual(binding.subjects.map(s => `${s.namespace}/${s.name}`), [`crossplane-system/${drc.spec.serviceAccountTemplate.metadata.name}`]);
+  assert.equal(pc.spec.credentials.source, 'InjectedIdentity');
+  for (const { file: ex, ctx } of await contexts()) {
+    for (const c of ctx.platform.composed.filter(x => x.resource.kind === 'Object')) {
+      const o = c.resource;
+      assert.equal(`${o.apiVersion.split('/')[0]}/${o.spec.providerConfigRef.kind}/${o.spec.providerConfigRef.name}`, `${pc.apiVersion.split('/')[0]}/${pc.kind}/${pc.metadata.name}`, `${ex}: Object ${o.metadata.name} uses a provider config the guide does not create`);
+      const m = o.spec.forProvider.manifest;
+      const group = m.apiVersion.includes('/') ? m.apiVersion.split('/')[0] : '';
+      const rule = role.rules.find(r => r.apiGroups.includes(group) && r.resources.includes(PLURAL[m.kind]));
+      assert.ok(rule, `${ex}: the ClusterRole of ${file} does not let the provider manage ${m.kind}`);
+      for (const verb of ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete']) assert.ok(rule.verbs.includes(verb), `${m.kind}: verb ${verb} missing`);
+    }
+  }
+  const guide = read('docs/user-guide/index.md');
+  assert.ok(guide.includes(`--8<-- "${file}"`) && guide.includes(`kubectl apply -f ${file}`), 'the prerequisites show and apply this file');
+});

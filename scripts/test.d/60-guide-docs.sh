@@ -6,7 +6,8 @@
 #    realtime-kit commands re-run and compared with the committed outputs (and the generated
 #    tables), illustrative markers on cluster outputs, screenshots present, and the kubectl/vela
 #    commands of the deployment pages walked against their example (namespaces, Services and
-#    ports, Deployments, pods, secrets and keys, env vars, topics, MQTT users and bridges);
+#    ports, Deployments, pods, secrets and keys, env vars, topics, MQTT users and bridges), and
+#    the guide's provider-kubernetes setup against the Composition (provider config, RBAC per kind);
 #  - scripts/docs/scan_secrets.py: detect-secrets over docs/ and platform/, with a negative control.
 # The strict mkdocs build (links, anchors, orphan pages) is the "docs build" stage of scripts/test.sh.
 set -uo pipefail
