@@ -5,6 +5,7 @@ import ListItemText from '@material-ui/core/ListItemText';
 import { docsLinks } from '../../docs';
 import { EntityRefOrUnresolved } from './EntityRefOrUnresolved';
 import { Hint, Section } from './Section';
+import { useShowAll } from './ShowAll';
 import { RelatedEntities } from './useRealtimePlatform';
 
 function topicsLine(entity: unknown): string {
@@ -21,6 +22,7 @@ export function ConsumersSection(props: {
   related: RelatedEntities;
 }) {
   const { consumerRefs, related } = props;
+  const { visible, showAll } = useShowAll(consumerRefs, 'consumers');
   return (
     <Section
       title="Consumers"
@@ -31,7 +33,7 @@ export function ConsumersSection(props: {
         <Hint>No component depends on this platform yet.</Hint>
       ) : (
         <List dense disablePadding aria-label="Consumers">
-          {consumerRefs.map(ref => {
+          {visible.map(ref => {
             const entity = related.get(ref);
             return (
               <ListItem key={ref} disableGutters>
@@ -46,6 +48,7 @@ export function ConsumersSection(props: {
           })}
         </List>
       )}
+      {showAll}
     </Section>
   );
 }

@@ -10,6 +10,7 @@ import TableRow from '@material-ui/core/TableRow';
 import { docsLinks } from '../../docs';
 import { EntityRefOrUnresolved } from './EntityRefOrUnresolved';
 import { Hint, Section } from './Section';
+import { useShowAll } from './ShowAll';
 import { RelatedEntities } from './useRealtimePlatform';
 
 /** Provisioned parts: links to their entities, type and in-cluster address. */
@@ -18,6 +19,7 @@ export function PartsSection(props: {
   related: RelatedEntities;
 }) {
   const { partRefs, related } = props;
+  const { visible, showAll } = useShowAll(partRefs, 'parts');
   return (
     <Section
       title="Provisioned parts"
@@ -36,7 +38,7 @@ export function PartsSection(props: {
             </TableRow>
           </TableHead>
           <TableBody>
-            {partRefs.map(ref => {
+            {visible.map(ref => {
               const entity = related.get(ref);
               const part = entity ? parseRealtimePart(entity, ref) : undefined;
               let address = '';
@@ -59,6 +61,7 @@ export function PartsSection(props: {
           </TableBody>
         </Table>
       )}
+      {showAll}
     </Section>
   );
 }

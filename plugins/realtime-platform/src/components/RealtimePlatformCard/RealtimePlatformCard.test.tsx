@@ -289,6 +289,27 @@ describe('<RealtimePlatformCard />', () => {
     );
   });
 
+  it('renders the first 50 of a long list until asked for all', async () => {
+    const { platform: big, related } = generatedPlatform(60, 120);
+    const catalogApi = countingCatalog(related);
+    await renderCard(big, { catalogApi });
+    expect(await screen.findAllByText('Apache Kafka')).toHaveLength(50);
+    const consumers = section('Consumers');
+    expect(consumers.getAllByRole('listitem')).toHaveLength(50);
+    await userEvent.click(
+      consumers.getByRole('button', {
+        name: 'Show all 120 consumers (70 more)',
+      }),
+    );
+    expect(consumers.getAllByRole('listitem')).toHaveLength(120);
+    expect(consumers.getByText('consumer-119')).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show all 60 parts (10 more)' }),
+    );
+    expect(screen.getAllByText('Apache Kafka')).toHaveLength(60);
+    expect(totalCatalogCalls(catalogApi)).toBe(1);
+  });
+
   it.each([10, 100])(
     'makes exactly one batched catalog request for %i related entities',
     async n => {
