@@ -24,6 +24,9 @@ backend.add(
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(
+  import('@internal/plugin-scaffolder-backend-module-realtime-platform'),
+);
 
 backend.add(import('@backstage/plugin-techdocs-backend'));
 

@@ -1,0 +1,95 @@
+import fs from 'node:fs/promises';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createKit,
+  formatIssue,
+  RealtimeKit,
+} from '@internal/realtime-platform-kit';
+
+/** Id of the action that validates a generated OAM application. */
+export const REALTIME_VALIDATE_ACTION_ID = 'realtime:validate';
+
+/**
+ * `realtime:validate`: validates an OAM application in the task workspace with the realtime
+ * platform's own definitions (the kit's `validate`: real cue render, Composition, XRD and
+ * Kubernetes schemas) and fails the task with the kit's one-line messages when it is invalid.
+ * Outputs the file's text so a template can show it when nothing is published.
+ *
+ * Runs in dry runs too: it only reads the workspace.
+ *
+ * @public
+ */
+export function createRealtimeValidateAction(
+  options: { kit?: RealtimeKit } = {},
+) {
+  return createTemplateAction({
+    id: REALTIME_VALIDATE_ACTION_ID,
+    description:
+      'Validates an OAM application in the workspace with the realtime platform definitions (realtime-kit validate)',
+    supportsDryRun: true,
+    examples: [
+      {
+        description: 'Validate the application the template wrote',
+        example: [
+          'steps:',
+          '  - id: validate',
+          '    action: realtime:validate',
+          '    input:',
+          '      path: app.oam.yaml',
+        ].join('\n'),
+      },
+    ],
+    schema: {
+      input: {
+        path: z =>
+          z
+            .string()
+            .describe('Path of the OAM application, relative to the workspace')
+            .default('app.oam.yaml'),
+      },
+      output: {
+        application: z =>
+          z.string().describe('Text of the validated application file'),
+        components: z =>
+          z
+            .array(z.string())
+            .describe('Names of the components the application declares'),
+      },
+    },
+    async handler(ctx) {
+      const relative = ctx.input.path ?? 'app.oam.yaml';
+      const file = resolveSafeChildPath(ctx.workspacePath, relative);
+      let text: string;
+      try {
+        text = await fs.readFile(file, 'utf8');
+      } catch (e) {
+        throw new InputError(
+          `${relative}: cannot read the application file (${
+            (e as Error).message
+          }); write it with fetch:template before this step`,
+        );
+      }
+      const kit = options.kit ?? createKit();
+      const [result] = await kit.validateTexts([{ file: relative, text }]);
+      if (!result.valid) {
+        const lines = result.issues.map(formatIssue);
+        lines.forEach(l => ctx.logger.error(l));
+        throw new InputError(
+          `the generated application is not valid for the realtime platform:\n${lines.join(
+            '\n',
+          )}`,
+        );
+      }
+      const components = result.result!.components.map(c => c.name);
+      ctx.logger.info(
+        `${relative}: valid (${components.length} components: ${components.join(
+          ', ',
+        )})`,
+      );
+      ctx.output('application', text);
+      ctx.output('components', components);
+    },
+  });
+}
