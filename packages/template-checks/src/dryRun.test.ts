@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   mockCredentials,
@@ -181,6 +184,34 @@ describe.each([
     const index = written.get('docs/index.md')!;
     for (const w of answers.webservices)
       expect(index).toContain(`\`${w.name}\``);
+  });
+
+  it('writes a docs stub that mkdocs builds with techdocs-core (--strict)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'realtime-app-docs-'));
+    try {
+      for (const [file, text] of written) {
+        fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        fs.writeFileSync(path.join(dir, file), text);
+      }
+      const mkdocs = path.join(
+        process.env.TECHDOCS_VENV ?? path.join(root, '.venv'),
+        'bin',
+        'mkdocs',
+      );
+      expect({ mkdocs, exists: fs.existsSync(mkdocs) }).toEqual({ mkdocs, exists: true }); // make setup
+      const res = spawnSync(mkdocs, ['build', '--strict', '-d', path.join(dir, 'site')], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      expect({ status: res.status, stderr: res.status ? res.stderr : '' }).toEqual({
+        status: 0,
+        stderr: '',
+      });
+      const html = fs.readFileSync(path.join(dir, 'site', 'index.html'), 'utf8');
+      expect(html).toContain(answers.name);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('runs the validate step and keeps the local default: nothing published or registered', () => {
