@@ -98,6 +98,24 @@ describe('definitions', () => {
     expect(actual).toEqual(expected);
   });
 
+  it('the XRD schema is structural: no default inside allOf, anyOf, oneOf or not', () => {
+    const misplaced: string[] = [];
+    const walk = (node: unknown, at: string, inCombinator: boolean) => {
+      if (Array.isArray(node)) {
+        node.forEach((n, i) => walk(n, `${at}[${i}]`, inCombinator));
+        return;
+      }
+      if (!node || typeof node !== 'object') return;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'default' && inCombinator) misplaced.push(at);
+        const combinator = ['allOf', 'anyOf', 'oneOf', 'not'].includes(key);
+        walk(value, `${at}.${key}`, inCombinator || combinator);
+      }
+    };
+    walk(xrdOpenApiSchema(kit.compositionFile.xrd), 'spec', false);
+    expect(misplaced).toEqual([]);
+  });
+
   it('the Composition is a Pipeline: function-go-templating, then function-auto-ready', () => {
     const { composition, functions } = kit.compositionFile;
     expect(composition.spec.mode).toBe('Pipeline');

@@ -120,6 +120,29 @@ function toNode(
   return node;
 }
 
+/**
+ * Moves a `default` that `cue def --out openapi` writes inside `allOf`/`anyOf`/`oneOf` members
+ * (for a field like `*"app" | =~"..."`) up to the field itself: Kubernetes structural schemas
+ * forbid defaults inside those combinators, and readers look for the field's own default.
+ */
+export function hoistCombinatorDefaults(schema: any): any {
+  if (Array.isArray(schema)) return schema.map(hoistCombinatorDefaults);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: any = {};
+  for (const [k, v] of Object.entries<any>(schema)) {
+    out[k] = hoistCombinatorDefaults(v);
+  }
+  for (const key of ['allOf', 'anyOf', 'oneOf']) {
+    for (const member of out[key] ?? []) {
+      if (member && typeof member === 'object' && 'default' in member) {
+        if (out.default === undefined) out.default = member.default;
+        delete member.default;
+      }
+    }
+  }
+  return out;
+}
+
 const cache = new Map<string, Promise<ParameterSchema>>();
 
 /**
@@ -171,7 +194,9 @@ async function computeSchema(
       throw new Error(
         `cue def --out openapi ${def.name}: ${res.stderr.trim()}`,
       );
-    const openapi = JSON.parse(res.stdout).components.schemas.Parameter;
+    const openapi = hoistCombinatorDefaults(
+      JSON.parse(res.stdout).components.schemas.Parameter,
+    );
     const rootNode = toNode(openapi, '', '', '', true);
     return { definition: def.name, openapi, root: rootNode };
   } finally {
