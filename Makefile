@@ -19,5 +19,10 @@ diagrams: ## render docs/diagrams/*.mmd to docs/assets/diagrams/*.svg
 e2e: ## build the app, serve it from the backend on :7007 and run the browser tests
 	@bash -c 'source scripts/lib.sh && yarn workspace app build >/dev/null' && scripts/e2e.sh
 
-bench: ## print the portal's start-up, docs build and memory figures
-	@bash -c 'source scripts/lib.sh && bench/portal.sh'
+bench: ## print every benchmark's figures (bench/README.md says what each measures)
+	@bash -c 'source scripts/lib.sh && set -e \
+	  && echo "== portal" && bench/portal.sh \
+	  && echo "== platform render" && node --require @backstage/cli/config/nodeTransform.cjs bench/platform-render.ts \
+	  && echo "== configuration reference" && bench/reference-generate.sh \
+	  && echo "== entity card" && node bench/card-render.mjs \
+	  && echo "== catalog module" && node --require @backstage/cli/config/nodeTransform.cjs bench/catalog-ingest.ts'
