@@ -10,12 +10,21 @@ CHECK_TIMEOUT="${CHECK_TIMEOUT:-180}"
 # outfile NAME: where the output of check NAME is kept
 outfile() { printf '%s/out/%s.out' "$SVC_RUN" "$(printf '%s' "$1" | tr -c 'A-Za-z0-9._-' '_')"; }
 # run NAME CMD... : run CMD (stdout+stderr to the output file); returns its exit code
+# (in the background + wait, so that a TERM to the stage is handled at once: the stage's EXIT trap
+# calls checks_kill_current and svc_stop_all)
+CHECK_CHILD=
 run() {
-  local name=$1
+  local name=$1 rc
   shift
   mkdir -p "$SVC_RUN/out"
-  timeout --kill-after=5 "$CHECK_TIMEOUT" "$@" >"$(outfile "$name")" 2>&1
+  timeout --kill-after=5 "$CHECK_TIMEOUT" "$@" >"$(outfile "$name")" 2>&1 </dev/null &
+  CHECK_CHILD=$!
+  wait "$CHECK_CHILD"
+  rc=$?
+  CHECK_CHILD=
+  return $rc
 }
+checks_kill_current() { [ -z "$CHECK_CHILD" ] || kill -TERM "$CHECK_CHILD" 2>/dev/null || true; }
 
 pass() { CHECKS_PASSED=$((CHECKS_PASSED + 1)); printf '  ok    %s\n' "$1"; }
 failed() {

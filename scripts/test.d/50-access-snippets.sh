@@ -17,7 +17,7 @@ cd "$REPO"
 
 svc_init
 JS=$(svc_js_snippets docs/access/snippets) || exit 1
-trap 'svc_stop_all; rm -rf "$SVC_RUN" "$JS"' EXIT
+trap 'checks_kill_current; svc_stop_all; rm -rf "$SVC_RUN" "$JS"' EXIT
 trap 'exit 130' INT TERM
 S=docs/access/snippets
 PY=$SVC_PY

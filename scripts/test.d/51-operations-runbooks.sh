@@ -17,7 +17,7 @@ source "$REPO/scripts/services/checks.sh"
 cd "$REPO"
 
 svc_init
-trap 'svc_stop_all; rm -rf "$SVC_RUN"' EXIT
+trap 'checks_kill_current; svc_stop_all; rm -rf "$SVC_RUN"' EXIT
 trap 'exit 130' INT TERM
 OPS=docs/operations/scripts
 PY=$SVC_PY

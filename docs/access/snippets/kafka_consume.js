@@ -4,7 +4,10 @@ const { Kafka, logLevel } = require('@confluentinc/kafka-javascript').KafkaJS;
 async function main() {
   const topic = process.env.TOPIC_MACHINES_TELEMETRY;
   const kafka = new Kafka({
-    kafkaJS: { brokers: process.env.KAFKA_BOOTSTRAP_SERVERS.split(','), logLevel: logLevel.ERROR },
+    kafkaJS: {
+      brokers: process.env.KAFKA_BOOTSTRAP_SERVERS.split(','),
+      logLevel: logLevel.ERROR,
+    },
   });
   const consumer = kafka.consumer({
     kafkaJS: {
@@ -20,7 +23,13 @@ async function main() {
   await consumer.run({
     eachMessage: async ({ partition, message }) => {
       const event = JSON.parse(message.value.toString());
-      console.log(`consumed ${event.id} key=${message.key?.toString()} partition=${partition} offset=${message.offset}`);
+      console.log(
+        `consumed ${
+          event.id
+        } key=${message.key?.toString()} partition=${partition} offset=${
+          message.offset
+        }`,
+      );
       received += 1;
       lastAt = Date.now();
     },
@@ -28,7 +37,10 @@ async function main() {
 
   // An example stops 3 s after the last event (60 s at most); a service keeps running.
   const started = Date.now();
-  while (Date.now() - started < 60_000 && !(received && Date.now() - lastAt > 3000)) {
+  while (
+    Date.now() - started < 60_000 &&
+    !(received && Date.now() - lastAt > 3000)
+  ) {
     await new Promise(resolve => setTimeout(resolve, 250));
   }
   await consumer.disconnect(); // commits offsets and leaves the group

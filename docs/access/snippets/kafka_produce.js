@@ -19,7 +19,9 @@ async function main() {
       topic,
       messages: [{ key: event.machine, value: JSON.stringify(event) }],
     });
-    console.log(`produced ${event.id} to ${report.topicName} partition ${report.partition} offset ${report.baseOffset}`);
+    console.log(
+      `produced ${event.id} to ${report.topicName} partition ${report.partition} offset ${report.baseOffset}`,
+    );
   } finally {
     await producer.disconnect();
   }

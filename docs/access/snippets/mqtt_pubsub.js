@@ -4,7 +4,11 @@ const mqtt = require('mqtt');
 
 const url = `mqtt://${process.env.MQTT_HOST}:${process.env.MQTT_PORT}`;
 const topic = 'factory/press/1/telemetry';
-const payload = JSON.stringify({ id: randomUUID(), machine: 'press-1', temperature: 71.5 });
+const payload = JSON.stringify({
+  id: randomUUID(),
+  machine: 'press-1',
+  temperature: 71.5,
+});
 
 const client = mqtt.connect(url, {
   username: process.env.MQTT_USERNAME,
@@ -13,7 +17,10 @@ const client = mqtt.connect(url, {
   reconnectPeriod: 0, // fail instead of retrying (a service keeps the default)
   connectTimeout: 10_000,
 });
-const timer = setTimeout(() => fail(new Error('no message within 15 s')), 15_000);
+const timer = setTimeout(
+  () => fail(new Error('no message within 15 s')),
+  15_000,
+);
 function fail(err) {
   console.error(`MQTT error: ${err.message}`); // e.g. "Connection refused: Not authorized"
   client.end(true);

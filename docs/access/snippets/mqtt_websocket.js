@@ -10,7 +10,10 @@ const client = mqtt.connect(process.env.MQTT_WS_URL, {
   reconnectPeriod: 0,
   connectTimeout: 10_000,
 });
-const timer = setTimeout(() => fail(new Error('no message within 15 s')), 15_000);
+const timer = setTimeout(
+  () => fail(new Error('no message within 15 s')),
+  15_000,
+);
 function fail(err) {
   console.error(`MQTT error: ${err.message}`);
   client.end(true);

@@ -2,7 +2,10 @@
 const { Client } = require('pg');
 
 async function main() {
-  const client = new Client({ connectionString: process.env.POSTGRES_URL, connectionTimeoutMillis: 10_000 });
+  const client = new Client({
+    connectionString: process.env.POSTGRES_URL,
+    connectionTimeoutMillis: 10_000,
+  });
   await client.connect();
   try {
     const { rows } = await client.query(
@@ -10,7 +13,8 @@ async function main() {
          FROM machine_readings WHERE temperature > $1 GROUP BY machine ORDER BY machine`,
       [50],
     );
-    for (const r of rows) console.log(`${r.machine}: ${r.readings} readings, average ${r.avg}`);
+    for (const r of rows)
+      console.log(`${r.machine}: ${r.readings} readings, average ${r.avg}`);
   } finally {
     await client.end();
   }

@@ -2,7 +2,9 @@
 const { SchemaRegistryClient } = require('@confluentinc/schemaregistry');
 
 async function main() {
-  const client = new SchemaRegistryClient({ baseURLs: [process.env.SCHEMA_REGISTRY_URL] });
+  const client = new SchemaRegistryClient({
+    baseURLs: [process.env.SCHEMA_REGISTRY_URL],
+  });
   const subject = `${process.env.TOPIC_MACHINES_TELEMETRY}-value`; // TopicNameStrategy
   const schema = {
     schemaType: 'AVRO',
