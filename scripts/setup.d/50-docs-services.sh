@@ -61,6 +61,11 @@ _ds_js_stamp=$(_ds_stamp "$_ds_js/package.json" "$_ds_js/package-lock.json")
 if [ "$(cat "$_ds_js/node_modules/.stamp" 2>/dev/null)" != "$_ds_js_stamp" ]; then
   command -v npm >/dev/null || fail "npm is missing (it installs the docs' JavaScript clients)"
   command -v g++ >/dev/null && command -v make >/dev/null || fail "a C/C++ toolchain is needed to build librdkafka: apt-get install -y build-essential"
+  if ! dpkg -s libssl-dev zlib1g-dev >/dev/null 2>&1; then
+    [ "$(id -u)" = 0 ] || fail "librdkafka needs libssl-dev and zlib1g-dev: sudo apt-get install -y libssl-dev zlib1g-dev"
+    say "Installing libssl-dev and zlib1g-dev with apt (librdkafka build)"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libssl-dev zlib1g-dev >/dev/null
+  fi
   say "Installing the docs' JavaScript clients (npm ci; builds librdkafka from source the first time)"
   (cd "$_ds_js" && CKJS_LINKING=dynamic npm ci --no-audit --no-fund --foreground-scripts >"$TOOLS/snippets-js-install.log" 2>&1) ||
     { tail -n 30 "$TOOLS/snippets-js-install.log"; fail "npm ci in scripts/docs/snippets-js failed (log: .tools/snippets-js-install.log)"; }
