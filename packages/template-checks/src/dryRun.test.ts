@@ -24,7 +24,7 @@ import {
   formatIssue,
 } from '@internal/realtime-platform-kit';
 import { directoryContents, DryRunResponse, files } from './__testUtils__/dryRun';
-import { loadTemplate, templatePath } from './rules';
+import { loadTemplate, PLATFORM_COMPONENT, templatePath } from './rules';
 import { fullAnswers, minimalAnswers } from './__fixtures__/answers';
 
 jest.setTimeout(180_000);
@@ -113,7 +113,7 @@ describe.each([
     });
     const [platform, ...services] = app.spec.components;
     expect(platform).toMatchObject({
-      name: 'events',
+      name: PLATFORM_COMPONENT,
       type: 'realtime-platform',
     });
     expect(services.map((s: any) => s.name)).toEqual(
@@ -123,7 +123,7 @@ describe.each([
       expect(services[i].properties).toMatchObject({
         image: w.image,
         port: w.port,
-        realtime: 'events',
+        realtime: PLATFORM_COMPONENT,
       });
     }
     const declared = (platform.properties?.topics ?? []).map(

@@ -37,6 +37,11 @@ describe('template.yaml carries the definitions rules (drift test)', () => {
     expect(drift).toEqual([]);
   });
 
+  it('names the platform component as the rules assume', () => {
+    const fetch = template.spec.steps.find((s: any) => s.id === 'fetch');
+    expect(fetch.input.values.platform).toBe(PLATFORM_COMPONENT);
+  });
+
   it('notices when the definitions change (negative control)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'template-drift-'));
     try {
