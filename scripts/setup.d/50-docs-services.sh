@@ -42,11 +42,12 @@ if [ ! -f "$TOOLS/apicurio/apicurio-registry-app-$_ds_apicurio-runner.jar" ]; th
 fi
 
 # --- Python clients ------------------------------------------------------------------------------
-_ds_py_stamp=$(_ds_stamp "$REPO/scripts/docs/requirements-snippets.txt")
+_ds_py_stamp="$(_ds_stamp "$REPO/scripts/docs/requirements-snippets.txt")-copies"
 if [ ! -x "$TOOLS/snippets-venv/bin/python" ] || [ "$(cat "$TOOLS/snippets-venv/.stamp" 2>/dev/null)" != "$_ds_py_stamp" ]; then
   say "Creating .tools/snippets-venv (Python clients of the docs examples)"
   rm -rf "$TOOLS/snippets-venv"
-  python3 -m venv "$TOOLS/snippets-venv" || fail "python3 -m venv failed: apt-get install -y python3-venv"
+  # --copies: no symlink may leave the repository (TechDocs builds it with dir:., see lib.sh)
+  python3 -m venv --copies "$TOOLS/snippets-venv" || fail "python3 -m venv failed: apt-get install -y python3-venv"
   "$TOOLS/snippets-venv/bin/pip" install -q --disable-pip-version-check -r "$REPO/scripts/docs/requirements-snippets.txt" ||
     fail "pip install -r scripts/docs/requirements-snippets.txt failed"
   echo "$_ds_py_stamp" >"$TOOLS/snippets-venv/.stamp"
