@@ -129,16 +129,16 @@ async function blocks() {
 
   // 1. Every key of <platform>-conn, by service.
   const fixed = new Set(kit.CONNECTION_KEYS.map(k => k.key));
-  const rows = platform.keys.map(k => [
-    serviceOf(k.key),
-    code(k.key),
-    k.description +
-      (kit.CONNECTION_KEYS.find(c => c.key === k.key)?.when
-        ? ` (only when ${kit.CONNECTION_KEYS.find(c => c.key === k.key).when})`
-        : ''),
-    k.shape,
-    k.credential ? '**credential** (never printed)' : code(k.value),
-  ]);
+  const row = k => {
+    const when = kit.CONNECTION_KEYS.find(c => c.key === k.key)?.when;
+    return [
+      code(k.key),
+      k.description + (when ? ` (only when ${when})` : ''),
+      k.credential
+        ? `**credential**, never printed: ${k.shape}`
+        : code(k.value),
+    ];
+  };
   for (const spec of kit.CONNECTION_KEYS) {
     if (!platform.keys.some(k => k.key === spec.key))
       throw new Error(
@@ -149,11 +149,18 @@ async function blocks() {
     `Source: \`CONNECTION_KEYS\` and \`secrets()\` of \`packages/realtime-platform-kit\`, applied to`,
     `\`${EXAMPLE}\` (platform \`${platform.platform}\` in namespace \`${platform.namespace}\`).`,
     `Values are what that example renders to; yours differ by platform name and namespace.`,
-    '',
-    table(
-      ['Service', 'Key (= env var)', 'What', 'Shape', 'Value in the example'],
-      rows,
-    ),
+    `The key is also the environment variable name.`,
+    ...SERVICES.flatMap(([name]) => {
+      const keys = platform.keys.filter(k => serviceOf(k.key) === name);
+      return keys.length
+        ? [
+            '',
+            `**${name}**`,
+            '',
+            table(['Key', 'What', 'Value in the example'], keys.map(row)),
+          ]
+        : [];
+    }),
   ].join('\n');
 
   // 2. Per service: which secret, which keys.
