@@ -12,9 +12,9 @@ READY=http://localhost:7007/.backstage/health/v1/readiness
 
 start() {
   mkdir -p "$RUN" "$(dirname "$LOG")"
-  require_port_free 7007
   command -v mkdocs >/dev/null || fail "mkdocs is missing (.venv/bin/mkdocs): TechDocs cannot build. Run: make setup"
   [ -f "${APP_DIST:-$REPO/packages/app/dist}/index.html" ] || fail "the app is not built. Run: yarn workspace app build"
+  require_port_free 7007
   check_no_escaping_symlinks || exit 1
   local args=(--config "$REPO/app-config.yaml" --config "$REPO/scripts/config/app-config.e2e.yaml")
   for extra in "$@"; do args+=(--config "$(cd "$(dirname "$extra")" && pwd)/$(basename "$extra")"); done

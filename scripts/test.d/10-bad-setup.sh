@@ -27,7 +27,8 @@ if ! (exec 3<>/dev/tcp/127.0.0.1/7007) 2>/dev/null; then
   listener_pid=$!
   for _ in $(seq 1 50); do (exec 3<>/dev/tcp/127.0.0.1/7007) 2>/dev/null && break; sleep 0.1; done
 fi
-expect_failure "port 7007 in use" "port 7007 is already in use" scripts/portal.sh start
+built_app=$(mktemp -d) && touch "$built_app/index.html"
+expect_failure "port 7007 in use" "port 7007 is already in use" env APP_DIST="$built_app" scripts/portal.sh start
 expect_failure "port 3000/7007 in use for make start" "is already in use" scripts/start.sh
 [ -n "$listener_pid" ] && kill "$listener_pid" && wait "$listener_pid" 2>/dev/null
 
@@ -41,5 +42,6 @@ expect_failure "no Chromium for the browser tests" "Run: make setup" \
 expect_failure "an unbuilt app" "yarn workspace app build" \
   env APP_DIST=/nonexistent scripts/portal.sh start
 
+rm -rf "$built_app"
 echo "bad set-up: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
