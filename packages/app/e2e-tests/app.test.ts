@@ -13,11 +13,14 @@ test('a guest opens the platform docs entity and reads its rendered docs', async
   await expect(
     page.getByRole('heading', { name: 'Realtime Platform documentation' }),
   ).toBeVisible();
-  await page.screenshot({ path: screenshotPath('docs-entity'), fullPage: true });
+  await page.screenshot({
+    path: screenshotPath('docs-entity'),
+    fullPage: true,
+  });
 
   await page
     .getByRole('navigation', { name: 'Content navigation' })
-    .getByRole('link', { name: 'TechDocs' })
+    .getByRole('link', { name: 'Docs', exact: true })
     .click();
   const docs = page.locator('[data-testid="techdocs-native-shadowroot"]');
   await expect(
@@ -25,7 +28,9 @@ test('a guest opens the platform docs entity and reads its rendered docs', async
   ).toBeVisible({ timeout: 60_000 });
   const diagram = docs.locator('.realtime-diagram svg');
   await expect(diagram).toBeVisible();
-  await expect(diagram.locator('text', { hasText: 'Schema registry' })).toHaveCount(1);
+  await expect(
+    diagram.locator('text', { hasText: 'Schema registry' }),
+  ).toHaveCount(1);
   await page.screenshot({ path: screenshotPath('docs-index'), fullPage: true });
 });
 
@@ -63,5 +68,8 @@ test('the docs pages are searchable once built', async ({ page, request }) => {
   await expect(
     page.getByRole('link', { name: /Realtime Platform/ }).first(),
   ).toBeVisible();
-  await page.screenshot({ path: screenshotPath('docs-search'), fullPage: true });
+  await page.screenshot({
+    path: screenshotPath('docs-search'),
+    fullPage: true,
+  });
 });

@@ -206,13 +206,17 @@ test('the minimal application: a platform without Lenses and its consumer', asyn
 
   await page.goto('/catalog/demo/system/minimal');
   await expect(page.getByText('minimal application').first()).toBeVisible();
-  // backstage.io/techdocs-entity gives every generated entity the TechDocs tab.
+  // backstage.io/techdocs-entity gives every generated entity the Docs tab.
   await expect(
-    page.getByRole('link', { name: 'TechDocs', exact: true }),
+    page
+      .getByRole('navigation', { name: 'Content navigation' })
+      .getByRole('link', { name: 'Docs', exact: true }),
   ).toBeVisible();
   await page.goto('/catalog/demo/resource/events-kafka');
   await expect(
-    page.getByRole('link', { name: 'TechDocs', exact: true }),
+    page
+      .getByRole('navigation', { name: 'Content navigation' })
+      .getByRole('link', { name: 'Docs', exact: true }),
   ).toBeVisible();
   await page.goto('/catalog/demo/system/minimal');
   await page.screenshot({
