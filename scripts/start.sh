@@ -7,7 +7,7 @@ cd "$REPO"
 # Ports first: no point installing for minutes to then fail on a port that is taken.
 require_port_free 3000
 require_port_free 7007
-scripts/setup.sh
+REALTIME_SKIP_CONTROL_PLANE=1 scripts/setup.sh
 command -v mkdocs >/dev/null || fail "mkdocs is missing from .venv: TechDocs cannot build. Run: make setup"
 cat <<MSG
 

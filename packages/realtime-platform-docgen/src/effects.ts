@@ -18,6 +18,8 @@ export interface ParameterEffect {
   path: string;
   /** The variant that was rendered, e.g. `ingest: 1 → 2`; absent when no variant rendered. */
   variant?: string;
+  /** The variant application (YAML) that was rendered, so the effect can be replayed on a cluster. */
+  application?: string;
   changes: ObjectChange[];
   /** Why no effect could be measured. */
   skipped?: string;
@@ -461,6 +463,7 @@ export async function measureEffects(
       job.effect.variant = `${attempt.component}: ${before} → ${describe(
         attempt.value,
       )}`;
+      job.effect.application = tried[i].text;
       job.effect.changes = compare(base, snapshot(r.result!), noise);
       delete job.effect.skipped;
     });

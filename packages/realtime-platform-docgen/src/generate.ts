@@ -88,6 +88,24 @@ async function effectsOf(src: ReferenceSource, trees: Map<string, Param>) {
   return out;
 }
 
+/**
+ * The change effects the reference's constraints page states, with the full example they were
+ * measured on: what a cluster test replays against a real API server.
+ */
+export async function referenceEffects(root: string): Promise<{
+  exampleFile: string;
+  effects: Map<string, ParameterEffect[]>;
+}> {
+  const src = await loadSource(root);
+  const trees = new Map(
+    src.definitions.map(d => [d.definition.name, paramTree(d.schema.openapi)]),
+  );
+  return {
+    exampleFile: path.join(src.root, fullExample(src).repoPath),
+    effects: await effectsOf(src, trees),
+  };
+}
+
 /** Milliseconds spent per phase of one generation. */
 export interface GenerationTimings {
   /** Definitions, schemas (cue def) and rendering the examples. */

@@ -8,6 +8,7 @@ export {
   generateReference,
   writeReference,
   compareReference,
+  referenceEffects,
 } from './generate';
 export type { GenerationTimings, ReferencePages, StalePage } from './generate';
 export { DocgenError, loadSource } from './source';

@@ -50,6 +50,13 @@ export {
   CONNECTION_KEYS,
   topicKey,
   platformNames,
+  platformNamespace,
+  parsePlatformNamespace,
+  PLATFORM_COMPONENT_TYPE,
+  SERVICE_COMPONENT_TYPE,
+  PLATFORM_NAMESPACE_SEPARATOR,
+  PLATFORM_NAMESPACE_SUFFIX,
+  NAMESPACE_MAX_LENGTH,
   ENV_VAR_NAME,
 } from './contract';
 export type { ConnectionKeySpec } from './contract';
@@ -61,5 +68,7 @@ export {
   defaultPaths,
   cueBinary,
   compositionRenderBinary,
+  kubevelaCueBinary,
 } from './paths';
 export type { KitPaths } from './paths';
+export * from './cluster';

@@ -1,0 +1,112 @@
+/**
+ * The change effects the configuration reference states (docs/reference/constraints.md), replayed
+ * against a real kube-apiserver: each measured variant of the full example is sent, as a
+ * server-side dry run, on top of the applied example. What the reference calls immutable must be
+ * refused by the server; every other change must be accepted and change the fields it names.
+ * Run by scripts/test.d/45-control-plane.sh.
+ */
+import fs from 'node:fs';
+import { parse, stringify } from 'yaml';
+import {
+  applyAll,
+  clusterKubectl,
+  clusterObjects,
+  createKit,
+  createUserSecrets,
+  dryRunObject,
+  ensureNamespace,
+  installCompositeCrd,
+  recomposeFromCluster,
+  RenderResult,
+} from '@internal/realtime-platform-kit';
+import { referenceEffects } from './generate';
+import { ParameterEffect } from './effects';
+
+jest.setTimeout(600_000);
+
+const NAMESPACE = 'reference-effects';
+const kit = createKit();
+const kubectl = clusterKubectl();
+
+function inNamespace(text: string): string {
+  const app = parse(text);
+  app.metadata.namespace = NAMESPACE;
+  return stringify(app);
+}
+
+async function render(text: string): Promise<RenderResult> {
+  const [fv] = await kit.validateTexts([{ file: 'variant.yaml', text: inNamespace(text) }]);
+  if (!fv.valid) throw new Error(fv.issues.map(i => i.message).join('; '));
+  return fv.result!;
+}
+
+function field(obj: any, dotted: string): unknown {
+  return dotted.split('.').reduce((cur, seg) => (cur == null ? undefined : cur[seg]), obj);
+}
+
+const label = (o: any) => `${o.kind} ${o.metadata.name}`;
+
+describe('the reference\'s change effects on a real API server', () => {
+  let measured: [string, ParameterEffect][] = [];
+  let stored: Map<string, any>;
+
+  beforeAll(async () => {
+    const ref = await referenceEffects(kit.paths.root);
+    measured = [...ref.effects].flatMap(([type, list]) =>
+      list.filter(e => e.application && e.changes.length).map(e => [type, e] as [string, ParameterEffect]),
+    );
+    await installCompositeCrd(kit, kubectl);
+    await ensureNamespace(kubectl, NAMESPACE);
+    const base = await render(fs.readFileSync(ref.exampleFile, 'utf8'));
+    await createUserSecrets(kubectl, base);
+    const outcomes = await applyAll(kubectl, clusterObjects(base));
+    stored = new Map(outcomes.map(o => [label(o.stored), o.stored]));
+  });
+
+  it('measures variants that touch immutable fields and variants that do not', () => {
+    const effects = measured.flatMap(([, e]) => e.changes.map(c => c.effect));
+    expect(effects.some(e => e.includes('immutable'))).toBe(true);
+    expect(effects.some(e => !e.includes('immutable'))).toBe(true);
+  });
+
+  it('every stated effect is what the server does', async () => {
+    const wrong: string[] = [];
+    for (const [type, effect] of measured) {
+      const variant = await recomposeFromCluster(kit, await render(effect.application!), kubectl);
+      const targets = new Map(clusterObjects(variant).map(t => [label(t.object), t]));
+      for (const change of effect.changes) {
+        if (change.change === 'deleted') continue;
+        const where = `${type} ${effect.path} (${effect.variant}): ${change.object}`;
+        if (change.effect.startsWith('replaced by')) {
+          // The replacement is a new object (a new name): its creation must be accepted.
+          const kind = change.object.split(' ')[0];
+          for (const [name, t] of targets) {
+            if (t.object.kind !== kind || stored.has(name)) continue;
+            const created = await dryRunObject(kubectl, t);
+            if (created.refused) wrong.push(`${where}: the replacement ${name} was refused: ${created.refused}`);
+          }
+          continue;
+        }
+        const target = targets.get(change.object);
+        if (!target) {
+          wrong.push(`${where}: not in the variant's render`);
+          continue;
+        }
+        const result = await dryRunObject(kubectl, target);
+        const immutable = change.effect.includes('immutable');
+        if (immutable && !result.refused) wrong.push(`${where}: the reference says "${change.effect}" but the server accepted the change`);
+        if (!immutable && result.refused) wrong.push(`${where}: the reference says "${change.effect}" but the server refused: ${result.refused}`);
+        if (immutable && result.refused && !/immutable|Forbidden/.test(result.refused))
+          wrong.push(`${where}: refused for another reason: ${result.refused}`);
+        if (!immutable && result.stored && change.change === 'changed') {
+          const before = stored.get(change.object);
+          const unchanged = change.fields.filter(
+            f => JSON.stringify(field(before, f)) === JSON.stringify(field(result.stored, f)),
+          );
+          if (unchanged.length) wrong.push(`${where}: the server kept ${unchanged.join(', ')} unchanged`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import { runComposition } from '../composition';
+import { RenderResult, RealtimeKit } from '../kit';
+import { compositionRenderBinary } from '../paths';
+import { Kubectl } from './kubectl';
+
+/**
+ * Composes every platform of a result again with the composed resources the cluster now holds
+ * as Crossplane's observed state, as the next reconcile does: generated credentials are read
+ * back, so a second apply of an unchanged application changes nothing.
+ */
+export async function recomposeFromCluster(
+  kit: RealtimeKit,
+  result: RenderResult,
+  kubectl: Kubectl,
+): Promise<RenderResult> {
+  const next: RenderResult = structuredClone(result);
+  const requests = await Promise.all(
+    next.platforms.map(async p => {
+      const observed: Record<string, any> = {};
+      for (const c of p.composed) {
+        if (c.resource.kind === 'Object') continue;
+        const md = c.resource.metadata;
+        const stored = await kubectl.get(c.resource.kind, md.name, md.namespace);
+        if (stored) observed[c.name] = stored;
+      }
+      return { xr: p.xr, observed };
+    }),
+  );
+  const composed = await runComposition(
+    compositionRenderBinary(kit.paths.root),
+    kit.paths.compositions,
+    requests,
+  );
+  next.platforms.forEach((p, i) => {
+    if (composed[i].error) throw new Error(`the Composition failed for ${p.component}: ${composed[i].error}`);
+    p.composed = composed[i].resources;
+  });
+  return next;
+}
