@@ -58,7 +58,7 @@ function application(i: number): string {
   if (i % 3 === 0) platform.lenses = { acceptEULA: true };
   const consumers = Array.from({ length: 1 + (i % 3) }, (_, c) => ({
     name: `svc-${c}`,
-    type: 'webservice',
+    type: 'realtime-webservice',
     properties: {
       image: `ghcr.io/example/svc-${c}:1.0.${i}`,
       realtime: 'stream',
@@ -76,7 +76,7 @@ function application(i: number): string {
         ...consumers,
         {
           name: 'status',
-          type: 'webservice',
+          type: 'realtime-webservice',
           properties: { image: 'ghcr.io/example/status:1.0.0' },
         },
       ],

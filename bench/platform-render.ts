@@ -40,7 +40,7 @@ function application(i: number) {
     platform.properties.postgresql = { sink: { topics: [topics[0].name] } };
   const services = Array.from({ length: 1 + (i % 3) }, (_, s) => ({
     name: `svc-${s}`,
-    type: 'webservice',
+    type: 'realtime-webservice',
     properties: {
       image: `ghcr.io/example/svc-${s}:1.${i}.0`,
       realtime: 'stream',

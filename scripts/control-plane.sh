@@ -111,12 +111,11 @@ kwok_config() {
   local src
   src=$(cd "$REPO/tools/control-plane" && GOFLAGS=-mod=mod go list -m -f '{{.Dir}}' sigs.k8s.io/kwok) || return 1
   {
-    printf 'apiVersion: config.kwok.x-k8s.io/v1alpha1\nkind: KwokConfiguration\noptions:\n  enableCRDs: []\n'
     for f in node/fast/node-initialize.yaml node/heartbeat-with-lease/node-heartbeat-with-lease.yaml \
       pod/fast/pod-ready.yaml pod/fast/pod-complete.yaml pod/fast/pod-delete.yaml pod/chaos/pod-container-running-failed.yaml \
       volume/fast/pvc-provision.yaml volume/fast/pv-bind.yaml volume/fast/pv-delete.yaml volume/fast/pvc-delete.yaml; do
-      printf -- '---\n'
       cat "$src/kustomize/stage/$f"
+      printf -- '---\n'
     done
   } >"$DIR/kwok.yaml"
   cp "$src/kustomize/stage/volume/fast/storage-class.yaml" "$DIR/storage-class.yaml"
@@ -180,10 +179,12 @@ start() {
     --endpoint-reconciler-type=none --allow-privileged=false
   wait_for kube-apiserver 90 kc get --raw /readyz
 
+  # No node lifecycle: kwok's heartbeats can lag on a loaded machine, and that controller would then
+  # mark every Pod NotReady; there is no kubelet whose health it could judge.
   launch kube-controller-manager kube-controller-manager --kubeconfig="$KUBECONFIG_FILE" \
     --bind-address=127.0.0.1 --secure-port="$CM_PORT" --leader-elect=false \
     --service-account-private-key-file="$pki/sa.key" --root-ca-file="$pki/ca.crt" \
-    --use-service-account-credentials=false
+    --use-service-account-credentials=false --controllers='*,-node-lifecycle-controller'
   launch kube-scheduler kube-scheduler --kubeconfig="$KUBECONFIG_FILE" \
     --bind-address=127.0.0.1 --secure-port="$SCHED_PORT" --leader-elect=false
   kwok_config || die kwok "its stages were not found in the Go module cache (run: make setup)"

@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { REPO, EXAMPLES, getKit, renderFiles, renderTexts } = require('./lib/kit.cjs');
+const { REPO, EXAMPLES, getKit, renderFiles, renderTexts, kitModule } = require('./lib/kit.cjs');
 const arch = require('./lib/architecture.cjs');
 
 const KIT_BIN = path.join(REPO, 'packages/realtime-platform-kit/bin/realtime-kit');
@@ -103,7 +103,7 @@ function partsTable(full) {
       if (!m) throw new Error(`the comprehensive example does not compose ${name}; choose an example that has every part`);
       const objName = m.metadata.name
         .replace(/-[0-9a-f]{10}$/, '-<hash>')
-        .replace(`${full.application.namespace}-${platform.component}-realtime`, '<ns>-<name>-realtime')
+        .replace(kitModule.platformNames(platform.component, full.application.namespace).platformNamespace, '<ns>--<name>-realtime')
         .replace(new RegExp(`^${platform.component}-`), '<name>-');
       const own = typeof r === 'string' ? '' : ` (${whenText(r.when)})`;
       objects.push(`${m.kind} ${code(objName)}${own}`);

@@ -92,8 +92,8 @@ test('every part drawn is created, and every part created is drawn (all examples
   for (const p of arch.PARTS.filter(x => x.resources)) {
     assert.ok(seen.get(p.id), `part ${p.id} is never created by any example: an example must show it`);
   }
-  // Parts outside the composition: the webservice renders from its definition in every example that has one.
-  assert.ok((await examples()).some(r => r.components.some(c => c.type === 'webservice')));
+  // Parts outside the composition: the realtime-webservice renders from its definition in every example that has one.
+  assert.ok((await examples()).some(r => r.components.some(c => c.type === 'realtime-webservice')));
 });
 
 /** Why a drawn edge is not what the composition builds for the examples ([] when it is). */

@@ -134,7 +134,7 @@ test('the card on a generated platform shows its parts, consumers, secret keys a
     6,
   );
   await expect(
-    parts.getByText('kafka.factory-telemetry-realtime.svc:9092'),
+    parts.getByText('kafka.factory--telemetry-realtime.svc:9092'),
   ).toBeVisible();
   await expect(platformCard.getByText(/annotation problem/)).toHaveCount(0);
 
@@ -161,11 +161,11 @@ test('the card on a generated platform shows its parts, consumers, secret keys a
   const links = platformCard.getByRole('region', { name: 'Links' });
   await expect(links.getByRole('link', { name: /Lenses HQ/ })).toHaveAttribute(
     'href',
-    'https://lenses.factory-telemetry-realtime.example.com/',
+    'https://lenses.factory--telemetry-realtime.example.com/',
   );
   await expect(links.getByRole('link', { name: /Metabase/ })).toHaveAttribute(
     'href',
-    'https://metabase.factory-telemetry-realtime.example.com/',
+    'https://metabase.factory--telemetry-realtime.example.com/',
   );
 
   await platformCard.scrollIntoViewIfNeeded();

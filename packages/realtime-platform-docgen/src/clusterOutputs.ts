@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   applyAll,
-  clusterKubectl,
+  clusterClient,
   clusterObjects,
   compositeConditions,
   createKit,
@@ -68,19 +68,19 @@ export function maskTable(output: string): string {
 
 async function main(check: boolean): Promise<number> {
   const kit = createKit();
-  const kubectl = clusterKubectl();
-  await installCompositeCrd(kit, kubectl);
+  const client = clusterClient();
+  await installCompositeCrd(kit, client);
   const examples = [...new Set(CAPTURES.map(c => c.example))];
   const apps = examples.map(f => parse(fs.readFileSync(path.join(kit.paths.root, 'platform', 'examples', f), 'utf8')));
   const results = await renderApps(kit, apps);
   for (const result of results) {
-    await ensureNamespace(kubectl, result.application.namespace);
-    await createUserSecrets(kubectl, result);
+    await ensureNamespace(client, result.application.namespace);
+    await createUserSecrets(client, result);
     const targets = clusterObjects(result);
-    await applyAll(kubectl, targets);
-    await waitForWorkloads(kubectl, targets, 240_000);
+    await applyAll(client, targets);
+    await waitForWorkloads(client, targets, 240_000);
     for (const p of result.platforms)
-      await setCompositeConditions(kubectl, result, p.component, compositeConditions([]));
+      await setCompositeConditions(client, result, p.component, compositeConditions([]), kit.compositionFile.composition.metadata.name);
   }
   let stale = 0;
   for (const capture of CAPTURES) {
@@ -89,7 +89,7 @@ async function main(check: boolean): Promise<number> {
     const ns = result.application.namespace;
     const names = platformNames(platform, ns);
     const args = capture.args(ns, names.platformNamespace, platform);
-    const text = maskTable(await kubectl.run(args));
+    const text = maskTable(await client.kubectl(args));
     const file = path.join(kit.paths.root, capture.file);
     const committed = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
     if (committed === text) continue;

@@ -39,7 +39,7 @@ export const GROUPS: Record<string, ParamGroup[]> = {
       keys: ['resources'],
     },
   ],
-  webservice: [
+  'realtime-webservice': [
     {
       title: 'Realtime integration',
       id: 'area-realtime',

@@ -21,19 +21,19 @@ export interface ProbeResult extends Probe {
 /** The cross-component rules; each must stay rejected or generation fails. */
 export const PROBES: Probe[] = [
   {
-    type: 'webservice',
+    type: 'realtime-webservice',
     path: 'realtime',
     value: 'no-such-platform',
     rule: 'realtime names a realtime-platform component of the same application',
   },
   {
-    type: 'webservice',
+    type: 'realtime-webservice',
     path: 'produces',
     value: ['no-such-topic'],
     rule: 'every entry of produces is a topic declared by that platform',
   },
   {
-    type: 'webservice',
+    type: 'realtime-webservice',
     path: 'consumes',
     value: ['no-such-topic'],
     rule: 'every entry of consumes is a topic declared by that platform',

@@ -9,11 +9,13 @@ import fs from 'node:fs';
 import { parse, stringify } from 'yaml';
 import {
   applyAll,
-  clusterKubectl,
+  applyObject,
+  ApplyError,
+  clusterClient,
   clusterObjects,
+  ClusterObject,
   createKit,
   createUserSecrets,
-  dryRunObject,
   ensureNamespace,
   installCompositeCrd,
   recomposeFromCluster,
@@ -26,7 +28,17 @@ jest.setTimeout(600_000);
 
 const NAMESPACE = 'reference-effects';
 const kit = createKit();
-const kubectl = clusterKubectl();
+const client = clusterClient();
+
+/** The request applyObject would send, as a server-side dry run: the object the server would store, or its refusal. */
+async function dryRun(target: ClusterObject): Promise<{ stored?: any; refused?: string }> {
+  try {
+    return { stored: (await applyObject(client, target, { dryRun: true })).stored };
+  } catch (e) {
+    if (e instanceof ApplyError) return { refused: e.serverMessage };
+    throw e;
+  }
+}
 
 function inNamespace(text: string): string {
   const app = parse(text);
@@ -55,11 +67,11 @@ describe('the reference\'s change effects on a real API server', () => {
     measured = [...ref.effects].flatMap(([type, list]) =>
       list.filter(e => e.application && e.changes.length).map(e => [type, e] as [string, ParameterEffect]),
     );
-    await installCompositeCrd(kit, kubectl);
-    await ensureNamespace(kubectl, NAMESPACE);
+    await installCompositeCrd(kit, client);
+    await ensureNamespace(client, NAMESPACE);
     const base = await render(fs.readFileSync(ref.exampleFile, 'utf8'));
-    await createUserSecrets(kubectl, base);
-    const outcomes = await applyAll(kubectl, clusterObjects(base));
+    await createUserSecrets(client, base);
+    const outcomes = await applyAll(client, clusterObjects(base));
     stored = new Map(outcomes.map(o => [label(o.stored), o.stored]));
   });
 
@@ -72,7 +84,7 @@ describe('the reference\'s change effects on a real API server', () => {
   it('every stated effect is what the server does', async () => {
     const wrong: string[] = [];
     for (const [type, effect] of measured) {
-      const variant = await recomposeFromCluster(kit, await render(effect.application!), kubectl);
+      const variant = await recomposeFromCluster(kit, await render(effect.application!), client);
       const targets = new Map(clusterObjects(variant).map(t => [label(t.object), t]));
       for (const change of effect.changes) {
         if (change.change === 'deleted') continue;
@@ -82,7 +94,7 @@ describe('the reference\'s change effects on a real API server', () => {
           const kind = change.object.split(' ')[0];
           for (const [name, t] of targets) {
             if (t.object.kind !== kind || stored.has(name)) continue;
-            const created = await dryRunObject(kubectl, t);
+            const created = await dryRun(t);
             if (created.refused) wrong.push(`${where}: the replacement ${name} was refused: ${created.refused}`);
           }
           continue;
@@ -92,7 +104,7 @@ describe('the reference\'s change effects on a real API server', () => {
           wrong.push(`${where}: not in the variant's render`);
           continue;
         }
-        const result = await dryRunObject(kubectl, target);
+        const result = await dryRun(target);
         const immutable = change.effect.includes('immutable');
         if (immutable && !result.refused) wrong.push(`${where}: the reference says "${change.effect}" but the server accepted the change`);
         if (!immutable && result.refused) wrong.push(`${where}: the reference says "${change.effect}" but the server refused: ${result.refused}`);

@@ -151,8 +151,10 @@ describe('the generated reference', () => {
     checkPage(pages.get('realtime-platform-xrd.md')!, expected);
   });
 
-  it('lists the webservice realtime integration before its other parameters', () => {
-    const names = parameterRows(pages.get('webservice.md')!).map(r => r[0]);
+  it('lists the realtime-webservice realtime integration before its other parameters', () => {
+    const names = parameterRows(pages.get('realtime-webservice.md')!).map(
+      r => r[0],
+    );
     expect(names.slice(0, 3)).toEqual(['realtime', 'produces', 'consumes']);
   });
 
@@ -189,7 +191,7 @@ describe('the generated reference', () => {
       'env-name',
       'area-realtime',
     ])
-      expect(ids.get('webservice.md')!.has(id)).toBe(true);
+      expect(ids.get('realtime-webservice.md')!.has(id)).toBe(true);
     for (const id of ['kafka_bootstrap_servers', 'postgres_url', 'topic-name'])
       expect(ids.get('connection-secret.md')!.has(id)).toBe(true);
     const broken: string[] = [];
@@ -206,7 +208,7 @@ describe('the generated reference', () => {
   it('includes the minimal and the full example files verbatim (snippets) and stamps every page', () => {
     for (const name of [
       'realtime-platform.md',
-      'webservice.md',
+      'realtime-webservice.md',
       'realtime-platform-xrd.md',
       'connection-secret.md',
     ]) {

@@ -168,7 +168,7 @@ describe('runProbes', () => {
     'spec:',
     '  components:',
     '    - {name: p, type: realtime-platform}',
-    '    - {name: api, type: webservice, properties: {image: "x/y:1", realtime: p}}',
+    '    - {name: api, type: realtime-webservice, properties: {image: "x/y:1", realtime: p}}',
   ].join('\n');
 
   it('fails generation when a documented cross-component rule stops rejecting its violation', async () => {
@@ -177,7 +177,7 @@ describe('runProbes', () => {
         texts.map(t => ({ file: t.file, valid: true, issues: [] })),
     } as unknown as RealtimeKit;
     await expect(runProbes(accepting, example, 'ex.yaml')).rejects.toThrow(
-      /the rule "realtime names a realtime-platform component of the same application" no longer holds: webservice api with realtime/,
+      /the rule "realtime names a realtime-platform component of the same application" no longer holds: realtime-webservice api with realtime/,
     );
   });
 

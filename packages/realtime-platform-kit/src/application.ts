@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { parseAllDocuments } from 'yaml';
+import { SERVICE_COMPONENT_TYPE } from './contract';
 import { ValidationIssue } from './issues';
 
 /** One component of an OAM Application. */
@@ -125,7 +126,11 @@ export function parseApplication(
         component: cname,
         field: 'type',
         message: `unknown component type "${c.type}"`,
-        fix: `use one of: ${knownTypes.join(', ')}`,
+        fix: `use one of: ${knownTypes.join(', ')}${
+          c.type === 'webservice' && knownTypes.includes(SERVICE_COMPONENT_TYPE)
+            ? ` (the type webservice was renamed ${SERVICE_COMPONENT_TYPE}; KubeVela's built-in webservice is not wired to a platform)`
+            : ''
+        }`,
       });
       return;
     }

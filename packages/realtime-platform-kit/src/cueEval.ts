@@ -119,7 +119,9 @@ function checkMessage(message: string): string {
 
 /** Field reported for a name-length check that does not name one itself. */
 function checkField(check: string): string | undefined {
-  return check === 'name' || check === 'namespace' ? 'name' : undefined;
+  return check === 'name' || check === 'namespace' || check === 'nameSeparator'
+    ? 'name'
+    : undefined;
 }
 
 interface RawError {

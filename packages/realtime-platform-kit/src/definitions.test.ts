@@ -11,11 +11,11 @@ describe('definitions', () => {
   it('declares the two component types', () => {
     expect(kit.componentTypes.sort()).toEqual([
       'realtime-platform',
-      'webservice',
+      'realtime-webservice',
     ]);
   });
 
-  it.each(['realtime-platform', 'webservice'])(
+  it.each(['realtime-platform', 'realtime-webservice'])(
     'every %s parameter has a +usage description',
     async type => {
       const schema = await kit.schema(type);
@@ -25,7 +25,7 @@ describe('definitions', () => {
     },
   );
 
-  it.each(['realtime-platform', 'webservice'])(
+  it.each(['realtime-platform', 'realtime-webservice'])(
     '%s avoids CUE features newer than KubeVela embeds (the error() builtin needs CUE v0.14)',
     type => {
       expect(kit.definitions.get(type)!.template).not.toMatch(/\berror\(/);
@@ -78,7 +78,7 @@ describe('definitions', () => {
       required: true,
       area: 'mqtt',
     });
-    const web = await kit.schema('webservice');
+    const web = await kit.schema('realtime-webservice');
     const webParams = new Map(
       flattenParameters(web.root).map(p => [p.path, p]),
     );

@@ -31,7 +31,7 @@ const platform = (name: string, properties: any = {}) => ({
 });
 const web = (name: string, properties: any) => ({
   name,
-  type: 'webservice',
+  type: 'realtime-webservice',
   properties: { image: 'ghcr.io/example/svc:1.2.3', ...properties },
 });
 const messages = (fv: {
@@ -182,9 +182,9 @@ describe('1. nothing accepted is ignored', () => {
     expect(leaves((await kit.schema('realtime-platform')).root).sort()).toEqual(
       Object.keys(platformMutations).sort(),
     );
-    expect(leaves((await kit.schema('webservice')).root).sort()).toEqual(
-      Object.keys(webMutations).sort(),
-    );
+    expect(
+      leaves((await kit.schema('realtime-webservice')).root).sort(),
+    ).toEqual(Object.keys(webMutations).sort());
   });
 
   it('changing any realtime-platform parameter changes the composed resources', async () => {
@@ -267,7 +267,7 @@ describe('1b. parameters the platform reserves are rejected', () => {
 describe('2. names fit', () => {
   const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
   const longName = 'a'.repeat(40);
-  const ns = 'n'.repeat(13); // 13 + 1 + 40 + 9 = 63: the longest accepted platform namespace
+  const ns = 'n'.repeat(12); // 12 + 2 + 40 + 9 = 63: the longest accepted platform namespace (<ns>--<name>-realtime)
 
   it('the longest accepted names produce objects within every Kubernetes limit', async () => {
     const [fv] = await check([
@@ -321,6 +321,14 @@ describe('2. names fit', () => {
     expect(fv.valid).toBe(false);
     expect(fv.issues[0].message).toContain('at most 40');
     expect(fv.issues[0].message).toContain('63-character');
+  });
+
+  it('a platform component name with "--" is rejected naming the field and the fix', async () => {
+    const [fv] = await check([app('x', [platform('b--c')], 'a')]);
+    expect(fv.valid).toBe(false);
+    expect(messages(fv)).toBe(
+      'name: component name "b--c" contains "--", which is reserved as the separator of the platform namespace <app-namespace>--<name>-realtime (fix: use single dashes in the component name)',
+    );
   });
 
   it('a webservice name over 63 characters is rejected', async () => {
@@ -855,7 +863,7 @@ describe('7. one documented secret contract', () => {
       platform: 'telemetry',
       secretName: 'telemetry-conn',
       namespace: 'factory',
-      platformNamespace: 'factory-telemetry-realtime',
+      platformNamespace: 'factory--telemetry-realtime',
       consumers: ['ingest', 'alerting'],
     });
     expect(report.keys.map(k => k.key)).toEqual([
@@ -873,7 +881,7 @@ describe('7. one documented secret contract', () => {
         s.key,
         {
           name: s.service!.name,
-          namespace: 'factory-telemetry-realtime',
+          namespace: 'factory--telemetry-realtime',
           port: s.service!.port,
         },
       ]),
@@ -922,6 +930,17 @@ describe('8. many platforms per cluster', () => {
     expect(clash).toEqual([]);
   });
 
+  it('(namespace "a-b", platform "c") and (namespace "a", platform "b-c") get different platform namespaces', async () => {
+    const results = await check([
+      app('x', [platform('c')], 'a-b'),
+      app('y', [platform('b-c')], 'a'),
+    ]);
+    const namespaces = results.map(
+      fv => manifests(fv).find(m => m.kind === 'Namespace').metadata.name,
+    );
+    expect(namespaces).toEqual(['a-b--c-realtime', 'a--b-c-realtime']);
+  });
+
   it('Kafka Connect consumer groups and MQTT client ids are per platform', async () => {
     const [fv] = await check([
       app('c', [platform('p1', FULL), platform('p2', FULL)]),
@@ -945,7 +964,7 @@ describe('9. the data flow is real', () => {
   it('bridges, the PostgreSQL sink, Metabase and Lenses are configured from the parameters', async () => {
     const [fv] = await check([app('x', [platform('p', FULL)])]);
     const ms = manifests(fv);
-    const ns = 'apps-p-realtime';
+    const ns = 'apps--p-realtime';
     const script = ms.find(m => m.metadata.name.startsWith('connectors-')).spec
       .template.spec.containers[0].command[2];
     const configs = [
@@ -1014,6 +1033,6 @@ describe('9. the data flow is real', () => {
     );
     expect(
       decodeSecretValue(resource(fv, 'connection').data.METABASE_URL),
-    ).toBe('http://metabase.apps-p-realtime.svc.cluster.local:3000');
+    ).toBe('http://metabase.apps--p-realtime.svc.cluster.local:3000');
   });
 });

@@ -72,3 +72,5 @@ export {
 } from './paths';
 export type { KitPaths } from './paths';
 export * from './cluster';
+export { KUBEVELA_RELEASES, kubevelaCue, kubevelaHealth } from './kubevela';
+export type { KubevelaCueResult } from './kubevela';

@@ -11,7 +11,13 @@ import {
   xrdOpenApiSchema,
   CompositionFile,
 } from './composition';
-import { CONNECTION_KEYS, platformNames, topicKey } from './contract';
+import {
+  CONNECTION_KEYS,
+  PLATFORM_COMPONENT_TYPE,
+  platformNames,
+  SERVICE_COMPONENT_TYPE,
+  topicKey,
+} from './contract';
 import { evaluateApplications, RenderedComponent } from './cueEval';
 import { ComponentDefinition, loadDefinitions } from './definitions';
 import {
@@ -88,7 +94,8 @@ export interface KitOptions {
   paths?: Partial<KitPaths>;
 }
 
-const PLATFORM_TYPE = 'realtime-platform';
+const PLATFORM_TYPE = PLATFORM_COMPONENT_TYPE;
+const SERVICE_TYPE = SERVICE_COMPONENT_TYPE;
 
 /** Decodes a base64 secret value. */
 export function decodeSecretValue(v: string): string {
@@ -296,7 +303,7 @@ export class RealtimeKit {
     );
     for (const c of comps) {
       const target = c.parameter?.realtime;
-      if (c.type !== 'webservice' || target === undefined) continue;
+      if (c.type !== SERVICE_TYPE || target === undefined) continue;
       const platform = platforms.get(target);
       if (!platform) {
         issues.push({
@@ -413,7 +420,7 @@ export class RealtimeKit {
         });
       const consumers = result.components
         .filter(
-          c => c.type === 'webservice' && c.parameter.realtime === p.component,
+          c => c.type === SERVICE_TYPE && c.parameter.realtime === p.component,
         )
         .map(c => c.name);
       return {

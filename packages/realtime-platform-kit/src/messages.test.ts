@@ -45,8 +45,13 @@ describe('one clear message per error', () => {
       'field "topics[0].replicationFactor": 2 exceeds kafka.replicas (1) (fix: lower it or add Kafka nodes)',
     ],
     [
+      'the old type name webservice',
+      { name: 'w', type: 'webservice', properties: { image: 'x/y:1.0.0' } },
+      'component "w": field "type": unknown component type "webservice" (fix: use one of: realtime-platform, realtime-webservice (the type webservice was renamed realtime-webservice;',
+    ],
+    [
       'a webservice without image',
-      { name: 'w', type: 'webservice', properties: {} },
+      { name: 'w', type: 'realtime-webservice', properties: {} },
       'component "w": field "image": required parameter is missing',
     ],
   ];

@@ -74,3 +74,18 @@ export function cueBinary(root: string = findRoot()): string {
 export function compositionRenderBinary(root: string = findRoot()): string {
   return findTool('COMPOSITION_RENDER_BIN', 'composition-render', root);
 }
+
+/**
+ * tools/kubevela-cue built for one KubeVela release (label `v1.9`, `v1.10`, as in
+ * scripts/setup.d/35-kubevela-cue.sh): `$KUBEVELA_CUE_V1_9_BIN` (label upper-cased, dots as
+ * underscores), else `<root>/.tools/bin/kubevela-cue-<label>`, else on PATH.
+ */
+export function kubevelaCueBinary(
+  label: string,
+  root: string = findRoot(),
+): string {
+  const envVar = `KUBEVELA_CUE_${label
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '_')}_BIN`;
+  return findTool(envVar, `kubevela-cue-${label}`, root);
+}

@@ -21,7 +21,7 @@ describe('the form accepts', () => {
   it.each([
     ['minimal answers', minimalAnswers],
     ['full answers', fullAnswers],
-    ['a 47-character name', { ...minimalAnswers, name: 'a'.repeat(47) }],
+    ['a 46-character name', { ...minimalAnswers, name: 'a'.repeat(46) }],
     [
       'a 63-character service name',
       withService({ name: `a${'b'.repeat(62)}` }),
@@ -43,9 +43,9 @@ describe('the form refuses, one rule each', () => {
     ['a name with "_"', { ...minimalAnswers, name: 'my_orders' }, /pattern/],
     ['a name ending in "-"', { ...minimalAnswers, name: 'orders-' }, /pattern/],
     [
-      'an overlong name (48)',
-      { ...minimalAnswers, name: 'a'.repeat(48) },
-      /47/,
+      'an overlong name (47)',
+      { ...minimalAnswers, name: 'a'.repeat(47) },
+      /46/,
     ],
     ['a missing owner', { ...minimalAnswers, owner: undefined }, /owner/],
     [

@@ -74,7 +74,7 @@ function application(name: string, serviceName = 'api'): string {
         { name: PLATFORM_COMPONENT, type: 'realtime-platform' },
         {
           name: serviceName,
-          type: 'webservice',
+          type: 'realtime-webservice',
           properties: {
             image: 'ghcr.io/example/api:1.0.0',
             port: 8080,

@@ -4,8 +4,12 @@ import { isMap, parseDocument } from 'yaml';
 import {
   findParameter,
   findRoot,
+  NAMESPACE_MAX_LENGTH,
   ParameterNode,
+  PLATFORM_COMPONENT_TYPE,
+  platformNamespace,
   RealtimeKit,
+  SERVICE_COMPONENT_TYPE,
 } from '@internal/realtime-platform-kit';
 
 /** Name of the realtime-platform component the template writes (see skeleton/app.oam.yaml). */
@@ -20,14 +24,15 @@ export const PLATFORM_COMPONENT = 'events';
 export const NAME_RULES = {
   /** metadata.name / namespace: DNS-1123 label (the kit's parseApplication). */
   dnsLabel: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
-  /** webservice component name: DNS-1035 label of at most 63 (webservice `_checks.name`). */
+  /** realtime-webservice component name: DNS-1035 label of at most 63 (realtime-webservice `_checks.name`). */
   dns1035Label: '^[a-z]([-a-z0-9]*[a-z0-9])?$',
   webserviceMaxLength: 63,
   /**
    * The application name is also its namespace, and the platform namespace
-   * `<namespace>-<platform>-realtime` must fit in 63 (realtime-platform `_checks.namespace`).
+   * `<namespace>--<platform>-realtime` must fit in 63 (realtime-platform `_checks.namespace`).
    */
-  applicationMaxLength: 63 - `-${PLATFORM_COMPONENT}-realtime`.length,
+  applicationMaxLength:
+    NAMESPACE_MAX_LENGTH - platformNamespace(PLATFORM_COMPONENT, '').length,
 };
 
 /** JSON-schema keywords that carry a rule; the template's copy of them is generated. */
@@ -103,8 +108,8 @@ function field(root: ParameterNode, fieldPath: string): ParameterNode {
 export async function expectedRules(
   kit: RealtimeKit,
 ): Promise<{ field: GeneratedField; constraints: Record<string, unknown> }[]> {
-  const platform = (await kit.schema('realtime-platform')).root;
-  const webservice = (await kit.schema('webservice')).root;
+  const platform = (await kit.schema(PLATFORM_COMPONENT_TYPE)).root;
+  const webservice = (await kit.schema(SERVICE_COMPONENT_TYPE)).root;
   const topic = constraintsOf(field(platform, 'topics[].name'));
   return [
     {

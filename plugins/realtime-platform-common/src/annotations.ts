@@ -16,7 +16,7 @@ export const ANNOTATION_PLATFORM_NAME = 'realtime-platform.io/platform-name';
 
 /**
  * On a platform Component: the Kubernetes namespace the platform runs in
- * (`<platform-name>-realtime`).
+ * (`<app-namespace>--<platform-name>-realtime`).
  *
  * @public
  */

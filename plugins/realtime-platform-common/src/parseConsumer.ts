@@ -11,7 +11,7 @@ import { malformedEntity } from './parsePlatform';
 import { RealtimeConsumerModel, RealtimeProblem } from './types';
 
 /**
- * Parses a consumer Component (a webservice with `realtime:`). Never throws.
+ * Parses a consumer Component (a `realtime-webservice` with `realtime:`). Never throws.
  *
  * @public
  */

@@ -84,7 +84,7 @@ export function parseRealtimePlatform(entity: unknown): RealtimePlatformModel {
     const namespace = parseLabel(
       annotations,
       ANNOTATION_NAMESPACE,
-      'Use the namespace the platform runs in, e.g. `orders-platform-realtime`.',
+      'Use the namespace the platform runs in, e.g. `orders--orders-platform-realtime`.',
       problems,
     );
     const secretRef = parseSecretRef(

@@ -2,7 +2,7 @@
 // composition's rendered output: the parts (and the composed resources each one owns), the
 // connections between parts found in the rendered objects, and the edge checks for what a
 // diagram draws.
-const { platformNames } = require('./kit.cjs').kitModule;
+const { platformNames, SERVICE_COMPONENT_TYPE } = require('./kit.cjs').kitModule;
 
 const hasConnect = s => s.mqtt.bridges.length > 0 || s.postgresql.sink.topics.length > 0;
 const hasLenses = s => s.lenses !== undefined;
@@ -79,7 +79,7 @@ function platformContext(result, platform) {
   const names = platformNames(platform.component, result.application.namespace);
   const byName = new Map(platform.composed.map(c => [c.name, manifestOf(c)]));
   const webservices = result.components.filter(
-    c => c.type === 'webservice' && c.parameter.realtime === platform.component,
+    c => c.type === SERVICE_COMPONENT_TYPE && c.parameter.realtime === platform.component,
   );
   return {
     result, platform, spec: platform.xr.spec, names,
@@ -252,10 +252,10 @@ const EDGE_CHECKS = {
   [pairKey('kubevela', 'webservice')]: {
     when: always,
     check: ctx => {
-      const ws = ctx.result.components.filter(c => c.type === 'webservice');
+      const ws = ctx.result.components.filter(c => c.type === SERVICE_COMPONENT_TYPE);
       for (const w of ws) {
         const kinds = ctx.result.objects.filter(o => o.metadata.name === w.name).map(o => o.kind).sort().join(',');
-        if (kinds !== 'Deployment,Service') return `webservice ${w.name} renders ${kinds}, not a Deployment and a Service`;
+        if (kinds !== 'Deployment,Service') return `${SERVICE_COMPONENT_TYPE} ${w.name} renders ${kinds}, not a Deployment and a Service`;
       }
       return null;
     },

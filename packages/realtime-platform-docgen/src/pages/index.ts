@@ -58,7 +58,7 @@ export function indexPage(src: ReferenceSource): string {
     )}, ${code('mqtt.bridges[].kafkaTopic')} → ${code(
       `${PAGES.definition('realtime-platform')}#mqtt-bridges-kafka-topic`,
     )}, ${code('realtime')} → ${code(
-      `${PAGES.definition('webservice')}#realtime`,
+      `${PAGES.definition('realtime-webservice')}#realtime`,
     )}. Nested objects also have ${code(
       '#<anchor>-fields',
     )} (their sub-table) and each functional area ${code('#area-<name>')}.`,

@@ -93,8 +93,8 @@ export function secretPage(src: ReferenceSource, facts: SecretFacts): string {
     `Every platform writes one aggregate connection secret, ${code(
       names.connectionSecret,
     )}, in the application namespace ${code('<app-namespace>')}. A [${code(
-      'webservice',
-    )}](${PAGES.definition('webservice')}#realtime) with ${code(
+      'realtime-webservice',
+    )}](${PAGES.definition('realtime-webservice')}#realtime) with ${code(
       'realtime: <name>',
     )} receives all of its keys as environment variables (${code(
       'envFrom',

@@ -1,5 +1,5 @@
 import { RenderResult } from '../kit';
-import { Kubectl } from './kubectl';
+import { KubeClient } from './kubeClient';
 
 /** One condition of a Crossplane resource (crossplane-runtime `xpv1.Condition`). */
 export interface CompositeCondition {
@@ -20,21 +20,23 @@ export function compositeConditions(unready: string[]): CompositeCondition[] {
 }
 
 /**
- * Writes composite conditions through the status subresource. Crossplane cannot run here, so
- * tests set what it would set (labelled as such wherever the result is shown).
+ * Writes what Crossplane's reconciler writes on a composite: `spec.crossplane.compositionRef`
+ * (from the XRD's default) and the conditions, through the status subresource. Crossplane cannot
+ * run here, so tests set it (labelled as such wherever the result is shown).
  */
 export async function setCompositeConditions(
-  kubectl: Kubectl,
+  client: KubeClient,
   result: RenderResult,
   component: string,
   conditions: CompositeCondition[],
+  composition?: string,
 ): Promise<void> {
   const platform = result.platforms.find(p => p.component === component);
   if (!platform) throw new Error(`no realtime-platform component ${component} in ${result.file}`);
+  const xr = { ...platform.xr, metadata: { ...platform.xr.metadata, namespace: result.application.namespace } };
+  if (composition)
+    await client.mergePatch(xr, { spec: { crossplane: { compositionRef: { name: composition } } } }, { fieldManager: 'crossplane' });
   const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const patch = { status: { conditions: conditions.map(c => ({ ...c, lastTransitionTime: now })) } };
-  await kubectl.run([
-    'patch', platform.xr.kind.toLowerCase(), platform.xr.metadata.name,
-    '-n', result.application.namespace, '--subresource=status', '--type', 'merge', '-p', JSON.stringify(patch),
-  ]);
+  await client.mergePatch(xr, patch, { subresource: 'status', fieldManager: 'crossplane' });
 }

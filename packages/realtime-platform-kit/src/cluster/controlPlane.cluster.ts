@@ -7,38 +7,46 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { createKit } from '../kit';
+import { createKit, RenderResult } from '../kit';
+import { KUBEVELA_RELEASES, kubevelaHealth } from '../kubevela';
 import { applyAll } from './apply';
+import { compositeConditions, setCompositeConditions } from './compositeStatus';
 import { clusterObjects, ClusterObject, objectLabel } from './manifests';
 import { waitForWorkloads } from './readiness';
 import { recomposeFromCluster } from './recompose';
 import { GENERATED_SHAPES } from './shapes';
 import {
-  clusterKubectl,
+  clusterClient,
   createUserSecrets,
   ensureNamespace,
   installCompositeCrd,
   renderApps,
 } from './testCluster';
+import { KubeApiError } from './kubeClient';
 
 jest.setTimeout(300_000);
 
 const kit = createKit();
-const kubectl = clusterKubectl();
+const client = clusterClient();
 const EXAMPLES: [string, any][] = ['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'].map(f => [
   `example ${f}`,
   parse(fs.readFileSync(path.join(kit.paths.root, 'platform', 'examples', f), 'utf8')),
 ]);
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'Job'];
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => 'accepted',
+    e => (e instanceof KubeApiError ? e.message : String(e)),
+  );
 
 describe('the composite CRD, derived from the XRD as Crossplane does', () => {
   let crd: any;
   beforeAll(async () => {
-    crd = await installCompositeCrd(kit, kubectl);
+    crd = await installCompositeCrd(kit, client);
   });
 
   it('is accepted with a structural schema and served', async () => {
-    const stored = await kubectl.get('crd', crd.metadata.name);
+    const stored = await client.get(crd.apiVersion, crd.kind, crd.metadata.name);
     const conditions = stored!.status.conditions.map((c: any) => `${c.type}=${c.status}`);
     expect(conditions).toEqual(expect.arrayContaining(['Established=True', 'NamesAccepted=True']));
     expect(conditions.filter((c: string) => c.startsWith('NonStructuralSchema'))).toEqual([]);
@@ -49,9 +57,7 @@ describe('the composite CRD, derived from the XRD as Crossplane does', () => {
     bad.metadata.name = `untypeds.${bad.spec.group}`;
     bad.spec.names = { kind: 'Untyped', plural: 'untypeds' };
     delete bad.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.kafka.type;
-    await expect(
-      kubectl.run(['create', '--dry-run=server', '-f', '-'], JSON.stringify(bad)),
-    ).rejects.toThrow(/properties\[kafka\]\.type: Required value/);
+    expect(await refusal(client.create(bad, { dryRun: true }))).toMatch(/properties\[kafka\]\.type: Required value/);
   });
 
   it('the server enforces the XRD schema on a composite (range and enum, all errors at once)', async () => {
@@ -61,45 +67,106 @@ describe('the composite CRD, derived from the XRD as Crossplane does', () => {
       metadata: { name: 'out-of-range', namespace: 'default' },
       spec: { kafka: { replicas: 9 }, resources: { size: 'huge' } },
     };
-    const refusal = kubectl.run(['create', '--dry-run=server', '-f', '-'], JSON.stringify(xr));
-    await expect(refusal).rejects.toThrow(/spec\.kafka\.replicas: Invalid value: 9: spec\.kafka\.replicas in body should be less than or equal to 5/);
-    await expect(refusal).rejects.toThrow(/spec\.resources\.size: Unsupported value: "huge"/);
+    const message = await refusal(client.create(xr, { dryRun: true }));
+    expect(message).toMatch(/spec\.kafka\.replicas: Invalid value: 9: spec\.kafka\.replicas in body should be less than or equal to 5/);
+    expect(message).toMatch(/spec\.resources\.size: Unsupported value: "huge"/);
   });
 });
 
 describe.each([...EXAMPLES, ...GENERATED_SHAPES])('%s on the simulated cluster', (_label, app) => {
   let targets: ClusterObject[];
-  let result: Awaited<ReturnType<typeof renderApps>>[number];
+  let result: RenderResult;
 
   beforeAll(async () => {
-    await installCompositeCrd(kit, kubectl);
+    await installCompositeCrd(kit, client);
     [result] = await renderApps(kit, [app]);
-    await ensureNamespace(kubectl, result.application.namespace);
-    await createUserSecrets(kubectl, result);
+    await ensureNamespace(client, result.application.namespace);
+    await createUserSecrets(client, result);
     targets = clusterObjects(result);
   });
 
   it('the API server accepts every object (component outputs, composed Secrets, unwrapped Objects)', async () => {
-    const outcomes = await applyAll(kubectl, targets);
+    const outcomes = await applyAll(client, targets);
     expect(outcomes.map(o => `${o.action} ${objectLabel(o.target.object)}`)).toEqual(
       targets.map(t => `created ${objectLabel(t.object)}`),
     );
   });
 
   it('every Deployment and StatefulSet becomes Ready and every Job succeeds on kwok nodes', async () => {
-    const stored = await waitForWorkloads(kubectl, targets, 240_000);
+    const stored = await waitForWorkloads(client, targets, 240_000);
     expect(stored.size).toBe(targets.filter(t => WORKLOAD_KINDS.includes(t.object.kind)).length);
-    const namespaces = [...new Set(targets.map(t => t.object.metadata.namespace).filter(Boolean))];
+    const namespaces = [...new Set(targets.map(t => t.object.metadata.namespace!))];
     for (const ns of namespaces) {
-      const pods = await kubectl.list('pods', ns);
-      const unscheduled = pods.filter(p => !p.spec.nodeName).map(p => p.metadata.name);
-      expect(unscheduled).toEqual([]);
+      const pods = await client.list('v1', 'Pod', ns);
+      expect(pods.filter(p => !p.spec.nodeName).map(p => p.metadata.name)).toEqual([]);
     }
   });
 
   it('a second apply, with the credentials read back as the next reconcile does, changes nothing', async () => {
-    const again = await recomposeFromCluster(kit, result, kubectl);
-    const outcomes = await applyAll(kubectl, clusterObjects(again));
+    const again = await recomposeFromCluster(kit, result, client);
+    const outcomes = await applyAll(client, clusterObjects(again));
     expect(outcomes.filter(o => o.action !== 'unchanged').map(o => objectLabel(o.target.object))).toEqual([]);
+    // Negative control: composed afresh (no observed state), the generated credentials differ.
+    const [fresh] = await renderApps(kit, [app]);
+    const secretOf = (r: RenderResult) => r.platforms[0].composed.find(c => c.name === 'credentials')!.resource.data;
+    const stored = await client.get('v1', 'Secret', `${result.platforms[0].component}-credentials`, result.application.namespace);
+    expect(secretOf(again)).toEqual(stored!.data);
+    const same = Object.keys(secretOf(fresh)).filter(k => secretOf(fresh)[k] === stored!.data[k]);
+    expect(same).toEqual([]);
+  });
+
+  it.each(Object.keys(KUBEVELA_RELEASES))(
+    'KubeVela %s health policies over the live objects: healthy only once Ready',
+    async label => {
+      const context = (name: string) => ({ name, appName: result.application.name, appRevision: `${result.application.name}-v1` });
+      for (const c of result.components) {
+        const md = c.output.metadata;
+        const health = () =>
+          client.get(c.output.apiVersion, c.output.kind, md.name, md.namespace).then(live =>
+            kubevelaHealth(label, kit.paths.definitions, c.type, context(c.name), live),
+          );
+        if (c.type !== 'realtime-platform') {
+          expect(await health()).toMatchObject({ healthy: true });
+          continue;
+        }
+        // Crossplane cannot run here: the test writes the conditions it would set.
+        await setCompositeConditions(client, result, c.name, compositeConditions(['kafka']));
+        expect(await health()).toEqual({ healthy: false, message: expect.stringContaining('Unready resources: kafka') });
+        await setCompositeConditions(client, result, c.name, compositeConditions([]));
+        expect(await health()).toMatchObject({ healthy: true });
+      }
+    },
+  );
+});
+
+describe('a service whose pods fail (kwok fails every container of a labelled pod)', () => {
+  const FAIL_LABEL = 'pod-container-running-failed.stage.kwok.x-k8s.io';
+
+  it.each(Object.keys(KUBEVELA_RELEASES))('is unhealthy for KubeVela %s, and the message counts the ready pods', async label => {
+    const [result] = await renderApps(kit, [GENERATED_SHAPES[1][1]]);
+    const service = result.components.find(c => c.type !== 'realtime-platform')!;
+    const md = service.output.metadata;
+    const live = () => client.get('apps/v1', 'Deployment', md.name, md.namespace);
+    const before = (await live())!;
+    if (!before.spec.template.metadata.labels[FAIL_LABEL])
+      await client.mergePatch(before, { spec: { template: { metadata: { labels: { [FAIL_LABEL]: 'true' } } } } });
+    let now = (await live())!;
+    for (let i = 0; i < 120 && (now.status.readyReplicas ?? 0) > 0; i++) {
+      await new Promise(r => setTimeout(r, 500));
+      now = (await live())!;
+    }
+    expect(now.status.readyReplicas ?? 0).toBe(0);
+    const context = { name: service.name, appName: result.application.name, appRevision: `${result.application.name}-v1` };
+    expect(await kubevelaHealth(label, kit.paths.definitions, service.type, context, now)).toEqual({
+      healthy: false,
+      message: expect.stringMatching(/^0\/1 ready/),
+    });
+  });
+
+  afterAll(async () => {
+    const [result] = await renderApps(kit, [GENERATED_SHAPES[1][1]]);
+    const md = result.components.find(c => c.type !== 'realtime-platform')!.output.metadata;
+    const live = await client.get('apps/v1', 'Deployment', md.name, md.namespace);
+    if (live) await client.mergePatch(live, { spec: { template: { metadata: { labels: { [FAIL_LABEL]: null } } } } });
   });
 });

@@ -5,17 +5,17 @@
 export { compositeResourceCrd } from './compositeCrd';
 export { clusterObjects, objectLabel } from './manifests';
 export type { ClusterObject, PatchFrom } from './manifests';
-export { Kubectl, KubectlError, kubectlBinary } from './kubectl';
-export type { KubeObject } from './kubectl';
-export { applyObject, applyAll, dryRunObject, ApplyError } from './apply';
-export type { ApplyOutcome, DryRun } from './apply';
+export { KubeClient, KubeApiError, kubectlPath } from './kubeClient';
+export type { KubeObject, WriteOptions } from './kubeClient';
+export { applyObject, applyAll, ApplyError } from './apply';
+export type { ApplyOutcome } from './apply';
 export { workloadState, waitForWorkloads } from './readiness';
 export type { WorkloadState } from './readiness';
 export { recomposeFromCluster } from './recompose';
 export { compositeConditions, setCompositeConditions } from './compositeStatus';
 export type { CompositeCondition } from './compositeStatus';
 export {
-  clusterKubectl,
+  clusterClient,
   installCompositeCrd,
   ensureNamespace,
   createUserSecrets,

@@ -1,5 +1,5 @@
 import { RenderResult } from '../kit';
-import { KubeObject } from './kubectl';
+import { KubeObject } from './kubeClient';
 
 /** provider-kubernetes `spec.references[].patchesFrom`: a field copied from another object at apply time. */
 export interface PatchFrom {

@@ -1,5 +1,5 @@
 import { ClusterObject, objectLabel } from './manifests';
-import { KubeObject, Kubectl } from './kubectl';
+import { KubeClient, KubeObject } from './kubeClient';
 
 /** Whether a stored workload has reached its goal, and why not. */
 export interface WorkloadState {
@@ -46,7 +46,7 @@ const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'Job']);
  * `timeoutMs` passes; the error lists each workload that is not there yet with its state.
  */
 export async function waitForWorkloads(
-  kubectl: Kubectl,
+  client: KubeClient,
   targets: ClusterObject[],
   timeoutMs = 120_000,
 ): Promise<Map<string, KubeObject>> {
@@ -56,7 +56,7 @@ export async function waitForWorkloads(
     const stored = new Map<string, KubeObject>();
     const pending: string[] = [];
     for (const t of workloads) {
-      const o = await kubectl.get(t.object.kind, t.object.metadata.name, t.object.metadata.namespace);
+      const o = await client.get(t.object.apiVersion, t.object.kind, t.object.metadata.name, t.object.metadata.namespace);
       const label = `${t.component}/${t.part} (${objectLabel(t.object)})`;
       if (!o) {
         pending.push(`${label}: not found`);
@@ -70,6 +70,6 @@ export async function waitForWorkloads(
     if (!pending.length) return stored;
     if (Date.now() > deadline)
       throw new Error(`not ready after ${timeoutMs / 1000} s:\n  ${pending.join('\n  ')}`);
-    await new Promise(r => setTimeout(r, 1000));
+    await new Promise(r => setTimeout(r, 500));
   }
 }

@@ -1,7 +1,7 @@
 import { runComposition } from '../composition';
 import { RenderResult, RealtimeKit } from '../kit';
 import { compositionRenderBinary } from '../paths';
-import { Kubectl } from './kubectl';
+import { KubeClient } from './kubeClient';
 
 /**
  * Composes every platform of a result again with the composed resources the cluster now holds
@@ -11,7 +11,7 @@ import { Kubectl } from './kubectl';
 export async function recomposeFromCluster(
   kit: RealtimeKit,
   result: RenderResult,
-  kubectl: Kubectl,
+  client: KubeClient,
 ): Promise<RenderResult> {
   const next: RenderResult = structuredClone(result);
   const requests = await Promise.all(
@@ -20,7 +20,7 @@ export async function recomposeFromCluster(
       for (const c of p.composed) {
         if (c.resource.kind === 'Object') continue;
         const md = c.resource.metadata;
-        const stored = await kubectl.get(c.resource.kind, md.name, md.namespace);
+        const stored = await client.get(c.resource.apiVersion, c.resource.kind, md.name, md.namespace);
         if (stored) observed[c.name] = stored;
       }
       return { xr: p.xr, observed };

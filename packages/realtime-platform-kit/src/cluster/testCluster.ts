@@ -1,38 +1,45 @@
 import { stringify } from 'yaml';
-import { FileValidation, RealtimeKit, RenderResult } from '../kit';
+import { RealtimeKit, RenderResult } from '../kit';
 import { compositeResourceCrd } from './compositeCrd';
-import { Kubectl } from './kubectl';
+import { KubeClient } from './kubeClient';
 
 /**
- * The kubectl of the running simulated cluster, from `$KUBECONFIG` (set by
+ * A client of the running simulated cluster, from `$KUBECONFIG` (set by
  * `eval "$(scripts/control-plane.sh start)"`); cluster suites fail, never skip, without one.
  */
-export function clusterKubectl(): Kubectl {
+export function clusterClient(): KubeClient {
   const kubeconfig = process.env.KUBECONFIG;
   if (!kubeconfig)
     throw new Error('KUBECONFIG is not set: start the simulated cluster with eval "$(scripts/control-plane.sh start)"');
-  return new Kubectl(kubeconfig);
+  return new KubeClient(kubeconfig);
 }
 
 /** Applies the composite CRD derived from the XRD and waits until the server serves it. */
-export async function installCompositeCrd(kit: RealtimeKit, kubectl: Kubectl): Promise<any> {
+export async function installCompositeCrd(kit: RealtimeKit, client: KubeClient): Promise<any> {
   const crd = compositeResourceCrd(kit.compositionFile.xrd);
-  await kubectl.run(['apply', '--server-side', '-f', '-'], JSON.stringify(crd));
-  await kubectl.run(['wait', '--for=condition=Established', `crd/${crd.metadata.name}`, '--timeout=60s']);
-  return crd;
+  await client.serverSideApply(crd, 'crossplane');
+  for (let i = 0; i < 120; i++) {
+    const stored = await client.get(crd.apiVersion, crd.kind, crd.metadata.name);
+    if (stored?.status?.conditions?.some((c: any) => c.type === 'Established' && c.status === 'True')) {
+      client.refreshDiscovery();
+      return crd;
+    }
+    await new Promise(r => setTimeout(r, 250));
+  }
+  throw new Error(`CRD ${crd.metadata.name} not Established after 30 s`);
 }
 
 /** Creates a namespace (the application's) unless it exists. */
-export async function ensureNamespace(kubectl: Kubectl, name: string): Promise<void> {
-  if (!(await kubectl.get('namespace', name)))
-    await kubectl.run(['create', 'namespace', name]);
+export async function ensureNamespace(client: KubeClient, name: string): Promise<void> {
+  if (!(await client.get('v1', 'Namespace', name)))
+    await client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
 }
 
 /**
  * The Secrets a user creates before deploying a platform with Lenses (license and agent key,
  * named by the `lenses` parameters), with throw-away test values.
  */
-export async function createUserSecrets(kubectl: Kubectl, result: RenderResult): Promise<void> {
+export async function createUserSecrets(client: KubeClient, result: RenderResult): Promise<void> {
   for (const p of result.platforms) {
     const lenses = p.xr.spec.lenses;
     if (!lenses) continue;
@@ -43,14 +50,15 @@ export async function createUserSecrets(kubectl: Kubectl, result: RenderResult):
         metadata: { name: ref.secretName, namespace: result.application.namespace },
         stringData: { [ref.key]: `test-${Math.random().toString(36).slice(2)}` },
       };
-      await kubectl.run(['apply', '-f', '-'], JSON.stringify(secret));
+      if (!(await client.get('v1', 'Secret', ref.secretName, result.application.namespace)))
+        await client.create(secret);
     }
   }
 }
 
 /** Renders application objects; fails with the kit's messages when one does not validate. */
 export async function renderApps(kit: RealtimeKit, apps: any[]): Promise<RenderResult[]> {
-  const results: FileValidation[] = await kit.validateTexts(
+  const results = await kit.validateTexts(
     apps.map((a, i) => ({ file: `cluster-app-${i}.yaml`, text: stringify(a) })),
   );
   return results.map(r => {

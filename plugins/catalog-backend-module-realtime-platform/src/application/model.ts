@@ -7,7 +7,7 @@ export interface PlatformComponent {
   lenses: boolean;
 }
 
-/** A `webservice` component of an OAM Application. */
+/** A `realtime-webservice` component of an OAM Application. */
 export interface ServiceComponent {
   name: string;
   /** The platform component named by `realtime`, when set. */

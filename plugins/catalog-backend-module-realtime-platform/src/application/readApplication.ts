@@ -1,8 +1,12 @@
 import { isSafeTopicName } from '@internal/plugin-realtime-platform-common';
 import {
+  NAMESPACE_MAX_LENGTH,
   OamComponent,
   parseApplication,
+  PLATFORM_COMPONENT_TYPE,
+  PLATFORM_NAMESPACE_SEPARATOR,
   platformNames,
+  SERVICE_COMPONENT_TYPE,
   ValidationIssue,
 } from '@internal/realtime-platform-kit';
 import { longestPartName } from './parts';
@@ -13,9 +17,9 @@ import {
 } from './model';
 
 /** OAM component types the module understands. */
-export const PLATFORM_TYPE = 'realtime-platform';
-/** OAM component type of services. */
-export const SERVICE_TYPE = 'webservice';
+export const PLATFORM_TYPE = PLATFORM_COMPONENT_TYPE;
+/** OAM component type of services (`realtime-webservice`, not KubeVela's built-in `webservice`). */
+export const SERVICE_TYPE = SERVICE_COMPONENT_TYPE;
 
 const K8S_LABEL_LIMIT = 63;
 
@@ -46,11 +50,19 @@ function readPlatform(
   issues: Issue[],
 ): PlatformComponent {
   const { platformNamespace } = platformNames(c.name, namespace);
-  if (platformNamespace.length > K8S_LABEL_LIMIT) {
+  if (c.name.includes(PLATFORM_NAMESPACE_SEPARATOR)) {
+    // Same rule and wording as the definition's _checks: "--" separates the names.
     issues.push({
       component: c.name,
       field: 'name',
-      message: `the platform namespace "${platformNamespace}" has ${platformNamespace.length} characters; the Kubernetes limit for a namespace (DNS-1123 label) is ${K8S_LABEL_LIMIT}`,
+      message: `component name "${c.name}" contains "${PLATFORM_NAMESPACE_SEPARATOR}", which is reserved as the separator of the platform namespace <app-namespace>${PLATFORM_NAMESPACE_SEPARATOR}<name>-realtime`,
+      fix: 'use single dashes in the component name',
+    });
+  } else if (platformNamespace.length > NAMESPACE_MAX_LENGTH) {
+    issues.push({
+      component: c.name,
+      field: 'name',
+      message: `the platform namespace "${platformNamespace}" has ${platformNamespace.length} characters; the Kubernetes limit for a namespace (DNS-1123 label) is ${NAMESPACE_MAX_LENGTH}`,
       fix: 'shorten the component name or the application namespace',
     });
   }

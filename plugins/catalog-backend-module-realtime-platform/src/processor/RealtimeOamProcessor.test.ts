@@ -51,7 +51,7 @@ describe('RealtimeOamProcessor', () => {
       'backstage.io/techdocs-entity':
         'component:default/realtime-platform-docs',
       'realtime-platform.io/platform-name': 'events',
-      'realtime-platform.io/namespace': 'retail-events-realtime',
+      'realtime-platform.io/namespace': 'retail--events-realtime',
       'realtime-platform.io/connection-secret': 'retail/events-conn',
       'realtime-platform.io/connection-secret-keys':
         'KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, MQTT_HOST, MQTT_PORT, MQTT_WS_URL, MQTT_USERNAME, MQTT_PASSWORD, LENSES_HQ_URL, METABASE_URL, POSTGRES_HOST, POSTGRES_PORT, POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_URL, TOPIC_ORDERS_CREATED, TOPIC_ORDERS_SHIPPED',
@@ -82,7 +82,7 @@ describe('RealtimeOamProcessor', () => {
     expect(kafka.metadata.annotations).toEqual({
       'backstage.io/techdocs-entity':
         'component:default/realtime-platform-docs',
-      'realtime-platform.io/host': 'kafka.retail-events-realtime.svc',
+      'realtime-platform.io/host': 'kafka.retail--events-realtime.svc',
       'realtime-platform.io/port': '9092',
     });
     expect(kafka.spec).toEqual({
@@ -148,7 +148,7 @@ describe('RealtimeOamProcessor', () => {
     expect(platform.problems).toEqual([]);
     expect(platform).toMatchObject({
       platformName: 'events',
-      namespace: 'retail-events-realtime',
+      namespace: 'retail--events-realtime',
       secret: { name: 'events-conn', namespace: 'retail' },
       lensesHq: { url: 'https://lenses.example.org/events' },
     });
@@ -275,7 +275,11 @@ describe('RealtimeOamProcessor', () => {
       ],
       [
         'overflowing-name.yaml',
-        /overflowing-name\.yaml: component "customer-order-events-stream": field "name": the platform namespace "a-rather-long-application-namespace-customer-order-events-stream-realtime" has 73 characters; the Kubernetes limit for a namespace \(DNS-1123 label\) is 63/,
+        /overflowing-name\.yaml: component "customer-order-events-stream": field "name": the platform namespace "a-rather-long-application-namespace--customer-order-events-stream-realtime" has 74 characters; the Kubernetes limit for a namespace \(DNS-1123 label\) is 63/,
+      ],
+      [
+        'double-dash-name.yaml',
+        /double-dash-name\.yaml: component "order--events": field "name": component name "order--events" contains "--", which is reserved as the separator of the platform namespace <app-namespace>--<name>-realtime \(fix: use single dashes in the component name\)/,
       ],
       [
         'realtime-names-no-platform.yaml',

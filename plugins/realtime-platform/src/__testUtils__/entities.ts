@@ -47,7 +47,7 @@ export function generatedPlatform(parts: number, consumers: number) {
       name: `part-${i}`,
       namespace: 'default',
       annotations: {
-        'realtime-platform.io/host': `part-${i}.big-realtime.svc`,
+        'realtime-platform.io/host': `part-${i}.apps--big-realtime.svc`,
         'realtime-platform.io/port': '9092',
       },
     },

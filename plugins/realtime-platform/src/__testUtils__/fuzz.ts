@@ -88,7 +88,7 @@ const JUNK: unknown[] = [
 
 const VALID: Record<string, string[]> = {
   'realtime-platform.io/platform-name': ['p1', 'orders-platform'],
-  'realtime-platform.io/namespace': ['apps', 'p1-realtime'],
+  'realtime-platform.io/namespace': ['apps', 'apps--p1-realtime'],
   'realtime-platform.io/connection-secret': ['apps/p1-conn', 'p1-conn'],
   'realtime-platform.io/connection-secret-keys': [
     'KAFKA_BOOTSTRAP_SERVERS, MQTT_PASSWORD',
@@ -99,7 +99,7 @@ const VALID: Record<string, string[]> = {
   'realtime-platform.io/platform-ref': ['component:default/p1', 'p1'],
   'realtime-platform.io/produces-topics': ['a.b, c-d'],
   'realtime-platform.io/consumes-topics': ['e_f'],
-  'realtime-platform.io/host': ['kafka.p1-realtime.svc'],
+  'realtime-platform.io/host': ['kafka.apps--p1-realtime.svc'],
   'realtime-platform.io/port': ['9092', '0', '70000', 'http'],
 };
 

@@ -16,7 +16,7 @@ spec:
     - name: events
       type: realtime-platform
     - name: api
-      type: webservice
+      type: realtime-webservice
       properties:
         image: ghcr.io/example/api:1.0.0
         realtime: events

@@ -18,7 +18,7 @@ function Topics(props: { label: string; topics: string[] }) {
   );
 }
 
-/** The compact variant on a webservice: which platform, secret and topics. */
+/** The compact variant on a consumer (a `realtime-webservice`): which platform, secret and topics. */
 export function ConsumerSummary(props: {
   model: RealtimeConsumerModel;
   related: RelatedEntities;

@@ -32,7 +32,7 @@ describe('<RealtimePlatformCard />', () => {
     expect(parts.getAllByRole('row')).toHaveLength(7);
     expect(
       parts.getByText(
-        'orders-platform-kafka.orders-orders-platform-realtime.svc:9092',
+        'orders-platform-kafka.orders--orders-platform-realtime.svc:9092',
       ),
     ).toBeInTheDocument();
     expect(
@@ -249,7 +249,7 @@ describe('<RealtimePlatformCard />', () => {
       await links.findByRole('link', { name: /Lenses HQ/ }),
     ).toHaveAttribute(
       'href',
-      'https://lenses.example.com/orders-orders-platform-realtime/orders-platform',
+      'https://lenses.example.com/orders--orders-platform-realtime/orders-platform',
     );
     expect(
       links.queryByRole('link', { name: /Metabase/ }),
