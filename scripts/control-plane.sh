@@ -194,6 +194,9 @@ start() {
   node_manifest | kc apply -f - >/dev/null || die kube-apiserver "the fake node was refused"
   kc apply -f "$DIR/storage-class.yaml" >/dev/null || die kube-apiserver "the storage class was refused"
   wait_for kwok 60 kc wait --for=condition=Ready "node/$NODE_NAME" --timeout=1s
+  # The API server taints every new Node not-ready; the node lifecycle controller (off, above)
+  # would lift it once the node is Ready, so do what it would do.
+  kc taint node "$NODE_NAME" node.kubernetes.io/not-ready:NoSchedule- >/dev/null 2>&1 || true
   wait_for kube-controller-manager 60 kc get serviceaccount default -n default
   pid_alive kube-scheduler || die kube-scheduler "the process exited"
   echo "control plane: ready in $((SECONDS - started)) s ($("$K8S_BIN/kubectl" version --kubeconfig "$KUBECONFIG_FILE" -o json | node -pe 'JSON.parse(require("fs").readFileSync(0)).serverVersion.gitVersion'), node $NODE_NAME)" >&2

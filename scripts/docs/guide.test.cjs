@@ -435,29 +435,3 @@ test('the provider-kubernetes setup of the guide fits what the Composition creat
   const guide = read('docs/user-guide/index.md');
   assert.ok(guide.includes(`--8<-- "${file}"`) && guide.includes(`kubectl apply -f ${file}`), 'the prerequisites show and apply this file');
 });
-
-test('illustrative pod listings of the deployment pages match the workloads their example renders', async () => {
-  for (const [page, example] of Object.entries(PAGE_EXAMPLE)) {
-    const text = read(page);
-    const [r] = await renderFiles([example]);
-    const workloads = r.platforms[0].composed.map(arch.manifestOf).filter(m => ['Deployment', 'StatefulSet', 'Job'].includes(m?.kind));
-    const listings = codeBlocks(text).filter(b => b.lang === 'text' && /^NAME\s+READY\s+STATUS\s+RESTARTS/.test(b.body.trim()));
-    assert.ok(listings.length, `${page}: no illustrative pod listing found`);
-    for (const b of listings) {
-      const names = b.body.split('\n').slice(1).map(l => l.trim().split(/\s+/)[0]).filter(Boolean);
-      const count = new Map();
-      for (const n of names) {
-        const w = workloads.find(m =>
-          (m.kind === 'StatefulSet' && new RegExp(`^${m.metadata.name}-(\\d+)$`).test(n) && Number(n.split('-').pop()) < m.spec.replicas) ||
-          (m.kind === 'Deployment' && new RegExp(`^${m.metadata.name}-[a-z0-9]{8,10}-[a-z0-9]{5}$`).test(n)) ||
-          (m.kind === 'Job' && new RegExp(`^${m.metadata.name}-[a-z0-9]{5}$`).test(n)));
-        assert.ok(w, `${page}: pod ${n} of an illustrative listing belongs to no workload of ${example} (a Job's name carries the hash of its script: copy it from realtime-kit render)`);
-        count.set(w, (count.get(w) ?? 0) + 1);
-      }
-      for (const w of workloads) {
-        const expected = w.kind === 'Job' ? 1 : w.spec.replicas;
-        assert.equal(count.get(w) ?? 0, expected, `${page}: the illustrative pod listing shows ${count.get(w) ?? 0} pod(s) of ${w.kind} ${w.metadata.name}, the example runs ${expected}`);
-      }
-    }
-  }
-});

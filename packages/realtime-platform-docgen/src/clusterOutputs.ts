@@ -33,11 +33,10 @@ interface Capture {
 }
 
 const CAPTURES: Capture[] = [
-  { file: 'docs/user-guide/generated/minimal-get-composite.txt', example: 'MINIMAL-REALTIME-OAM.yaml', args: ns => ['get', 'realtimeplatform', '-n', ns] },
-  { file: 'docs/user-guide/generated/minimal-get-pods.txt', example: 'MINIMAL-REALTIME-OAM.yaml', args: (_, pns) => ['get', 'pods', '-n', pns] },
-  { file: 'docs/user-guide/generated/comprehensive-get-pods.txt', example: 'REALTIME-OAM-EXAMPLE.yaml', args: (_, pns) => ['get', 'pods', '-n', pns] },
-  { file: 'docs/operations/generated/get-composite.txt', example: 'REALTIME-OAM-EXAMPLE.yaml', args: (ns, _, p) => ['-n', ns, 'get', 'realtimeplatform', p] },
-  { file: 'docs/operations/generated/get-pvc.txt', example: 'REALTIME-OAM-EXAMPLE.yaml', args: (_, pns) => ['-n', pns, 'get', 'pvc'] },
+  { file: 'docs/user-guide/captured/minimal-get-composite.txt', example: 'MINIMAL-REALTIME-OAM.yaml', args: ns => ['get', 'realtimeplatform', '-n', ns] },
+  { file: 'docs/user-guide/captured/minimal-get-pods.txt', example: 'MINIMAL-REALTIME-OAM.yaml', args: (_, pns) => ['get', 'pods', '-n', pns] },
+  { file: 'docs/user-guide/captured/comprehensive-get-pods.txt', example: 'REALTIME-OAM-EXAMPLE.yaml', args: (_, pns) => ['get', 'pods', '-n', pns] },
+  { file: 'docs/operations/captured/get-composite.txt', example: 'REALTIME-OAM-EXAMPLE.yaml', args: (ns, _, p) => ['-n', ns, 'get', 'realtimeplatform', p] },
 ];
 
 const MASKS: [RegExp, string][] = [
@@ -50,7 +49,8 @@ const MASKED_COLUMNS = new Set(['AGE']);
 export function maskTable(output: string): string {
   const lines = output.replace(/\n$/, '').split('\n');
   const header = lines[0];
-  const starts = [...header.matchAll(/\S+/g)].map(m => m.index!);
+  // Header cells may hold one space (ACCESS MODES); kubectl separates columns by at least three.
+  const starts = [...header.matchAll(/\S+(?: \S+)*/g)].map(m => m.index!);
   const rows = lines.map(line =>
     starts.map((s, i) => line.slice(s, starts[i + 1] ?? undefined).trim()),
   );

@@ -1,4 +1,4 @@
-import { ClusterObject, fieldAt, objectLabel, setField } from './manifests';
+import { ClusterObject, fieldAt, objectLabel, PatchFrom, setField } from './manifests';
 import { KubeApiError, KubeClient, KubeObject } from './kubeClient';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -20,13 +20,18 @@ export class ApplyError extends Error {
   }
 }
 
-const get = (client: KubeClient, o: { apiVersion: string; kind: string; name: string; namespace?: string }) =>
-  client.get(o.apiVersion, o.kind, o.name, o.namespace);
+/** Where `references` are read from: objects of the same reconcile first, then the cluster. */
+async function referenced(client: KubeClient, ref: PatchFrom, sources: KubeObject[]): Promise<KubeObject | undefined> {
+  const own = sources.find(
+    o => o.kind === ref.kind && o.metadata.name === ref.name && o.metadata.namespace === ref.namespace,
+  );
+  return own ?? client.get(ref.apiVersion, ref.kind, ref.name, ref.namespace);
+}
 
-async function desiredObject(client: KubeClient, target: ClusterObject): Promise<KubeObject> {
+async function desiredObject(client: KubeClient, target: ClusterObject, sources: KubeObject[]): Promise<KubeObject> {
   const desired = structuredClone(target.object);
   for (const ref of target.patchesFrom) {
-    const source = await get(client, ref);
+    const source = await referenced(client, ref, sources);
     const from = `${ref.kind} ${ref.namespace}/${ref.name}`;
     if (!source) throw new ApplyError(target, `reference ${from} does not exist`);
     const value = fieldAt(source, ref.fieldPath);
@@ -39,25 +44,43 @@ async function desiredObject(client: KubeClient, target: ClusterObject): Promise
   return desired;
 }
 
+/** Options of {@link applyObject}. */
+export interface ApplyOptions {
+  /** Server-side dry run: the server validates and answers, nothing is stored. */
+  dryRun?: boolean;
+  /**
+   * Objects written earlier in the same reconcile (the natively composed Secrets): `references`
+   * resolve against them before the cluster, as they would once those were applied.
+   */
+  sources?: KubeObject[];
+}
+
 /**
- * Applies one object the way its applier does. provider-kubernetes (its default patching syncer,
- * without `--enable-server-side-apply`) resolves `references`, records the manifest in the
- * last-applied annotation, then creates the object or sends the whole desired object as a JSON
- * merge patch. KubeVela and Crossplane are approximated the same way (their server-side apply is
- * not reproduced). With `dryRun`, the server validates and answers but stores nothing.
+ * Applies one object the way its applier does.
+ * - provider-kubernetes (its default patching syncer, without `--enable-server-side-apply`):
+ *   resolves `references`, records the manifest in the last-applied annotation, then creates the
+ *   object or sends the whole desired object as a JSON merge patch (a key removed from the
+ *   manifest is therefore not removed from the object).
+ * - Crossplane v2 (natively composed resources) and KubeVela (component outputs): server-side
+ *   apply with a field manager of their own, so a removed field is removed. Crossplane applies
+ *   that way; KubeVela's own three-way merge is approximated by it.
  */
 export async function applyObject(
   client: KubeClient,
   target: ClusterObject,
-  options: { dryRun?: boolean } = {},
+  options: ApplyOptions = {},
 ): Promise<ApplyOutcome> {
-  const desired = await desiredObject(client, target);
-  const write = { dryRun: options.dryRun, fieldManager: target.via };
+  const desired = await desiredObject(client, target, options.sources ?? []);
+  const { dryRun } = options;
   try {
-    const before = await client.get(desired.apiVersion, desired.kind, desired.metadata.name, desired.metadata.namespace);
-    if (!before) return { target, action: 'created', stored: await client.create(desired, write) };
-    const stored = await client.mergePatch(desired, desired, write);
-    const action = stored.metadata.resourceVersion === before.metadata.resourceVersion ? 'unchanged' : 'patched';
+    const md = desired.metadata;
+    const before = await client.get(desired.apiVersion, desired.kind, md.name, md.namespace);
+    let stored: KubeObject;
+    if (target.via !== 'provider-kubernetes') stored = await client.serverSideApply(desired, target.via, { dryRun });
+    else if (!before) stored = await client.create(desired, { dryRun, fieldManager: target.via });
+    else stored = await client.mergePatch(desired, desired, { dryRun, fieldManager: target.via });
+    let action: ApplyOutcome['action'] = 'created';
+    if (before) action = stored.metadata.resourceVersion === before.metadata.resourceVersion ? 'unchanged' : 'patched';
     return { target, action, stored };
   } catch (e) {
     if (e instanceof KubeApiError) throw new ApplyError(target, e.message);

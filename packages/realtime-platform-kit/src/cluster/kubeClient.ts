@@ -145,10 +145,10 @@ export class KubeClient {
 
   /** Objects of a kind in a namespace (every namespace without one), optionally by label selector. */
   async list(apiVersion: string, kind: string, namespace?: string, labelSelector?: string): Promise<KubeObject[]> {
-    const query = labelSelector ? `?labelSelector=${encodeURIComponent(labelSelector)}` : '';
+    const selector = labelSelector ? `?labelSelector=${encodeURIComponent(labelSelector)}` : '';
     let p = await this.pathOf(apiVersion, kind, namespace);
     if (!namespace) p = p.replace('/namespaces/default', '');
-    return (await this.request('GET', `${p}${query}`)).items;
+    return (await this.request('GET', `${p}${selector}`)).items;
   }
 
   /** POST: creates the object. */
@@ -164,10 +164,11 @@ export class KubeClient {
     return this.request('PATCH', `${p}${sub}${query(options)}`, patch, 'application/merge-patch+json');
   }
 
-  /** Server-side apply (what `kubectl apply --server-side` sends). */
-  async serverSideApply(obj: KubeObject, fieldManager: string): Promise<KubeObject> {
+  /** Server-side apply (what `kubectl apply --server-side --force-conflicts` sends). */
+  async serverSideApply(obj: KubeObject, fieldManager: string, options: { dryRun?: boolean } = {}): Promise<KubeObject> {
     const p = await this.pathOf(obj.apiVersion, obj.kind, obj.metadata.namespace, obj.metadata.name);
-    return this.request('PATCH', `${p}?fieldManager=${fieldManager}&force=true`, obj, 'application/apply-patch+yaml');
+    const dry = options.dryRun ? '&dryRun=All' : '';
+    return this.request('PATCH', `${p}?fieldManager=${fieldManager}&force=true${dry}`, obj, 'application/apply-patch+yaml');
   }
 
   /** DELETE, ignoring an object that is already gone. */

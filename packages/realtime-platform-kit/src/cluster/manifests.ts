@@ -88,7 +88,7 @@ export function clusterObjects(result: RenderResult): ClusterObject[] {
 
 /** Reads a dotted field path (`data.KEY`). */
 export function fieldAt(obj: any, fieldPath: string): unknown {
-  return fieldPath.split('.').reduce((cur, seg) => (cur == null ? undefined : cur[seg]), obj);
+  return fieldPath.split('.').reduce((cur: any, seg) => cur?.[seg], obj);
 }
 
 /** Writes a dotted field path, creating objects on the way. */

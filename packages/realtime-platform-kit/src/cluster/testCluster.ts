@@ -50,8 +50,9 @@ export async function createUserSecrets(client: KubeClient, result: RenderResult
         metadata: { name: ref.secretName, namespace: result.application.namespace },
         stringData: { [ref.key]: `test-${Math.random().toString(36).slice(2)}` },
       };
-      if (!(await client.get('v1', 'Secret', ref.secretName, result.application.namespace)))
-        await client.create(secret);
+      const existing = await client.get('v1', 'Secret', ref.secretName, result.application.namespace);
+      if (!existing) await client.create(secret);
+      else if (!existing.data?.[ref.key]) await client.mergePatch(existing, { stringData: secret.stringData });
     }
   }
 }
