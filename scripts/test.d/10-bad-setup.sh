@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Bad set-up gets one clear line naming the problem and the command that fixes it, never a
-# stack trace: a port in use, a missing mkdocs, a missing Chromium, a missing PostgreSQL.
+# stack trace: a port in use, a missing mkdocs, a missing Chromium, a missing PostgreSQL, a
+# control plane that cannot start.
 set -uo pipefail
 source "$(dirname "$0")/../lib.sh"
 cd "$REPO"
@@ -42,6 +43,27 @@ expect_failure "no Chromium for the browser tests" "Run: make setup" \
 expect_failure "an unbuilt app" "yarn workspace app build" \
   env APP_DIST=/nonexistent scripts/portal.sh start
 
-rm -rf "$built_app"
+# The simulated cluster (ports 26540+ so that a running one is not disturbed): a taken port, and a
+# component that exits (a certificate that is not one) are each one line naming it.
+cp_dir=$(mktemp -d)
+python3 -m http.server 26543 --bind 127.0.0.1 >/dev/null 2>&1 &
+cp_listener=$!
+for _ in $(seq 1 50); do (exec 3<>/dev/tcp/127.0.0.1/26543) 2>/dev/null && break; sleep 0.1; done
+expect_failure "control plane: a port in use" "port 26543 is already in use" \
+  env CONTROL_PLANE_DIR="$cp_dir" CONTROL_PLANE_PORT_BASE=26540 scripts/control-plane.sh start
+kill "$cp_listener" && wait "$cp_listener" 2>/dev/null
+mkdir -p "$cp_dir/pki"
+for f in ca.crt ca.key server.crt server.key sa.key sa.pub; do echo "not a certificate" >"$cp_dir/pki/$f"; done
+echo "t0ken,admin,admin,system:masters" >"$cp_dir/pki/tokens.csv"
+expect_failure "control plane: kube-apiserver exits" "control plane: kube-apiserver did not start" \
+  env CONTROL_PLANE_DIR="$cp_dir" CONTROL_PLANE_PORT_BASE=26540 scripts/control-plane.sh start
+if pgrep -f -- "--data-dir=$cp_dir/etcd" >/dev/null; then
+  echo "  FAILED: control plane: etcd left running after a failed start"
+  failed=$((failed + 1))
+else
+  echo "  ok: control plane: nothing left running after a failed start"
+  passed=$((passed + 1))
+fi
+rm -rf "$cp_dir" "$built_app"
 echo "bad set-up: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -26,6 +26,8 @@ describe('maskTable', () => {
     const out = maskTable(
       'NAME     SYNCED   READY   COMPOSITION   AGE\nevents   True     True                  5s\n',
     );
-    expect(out).toBe('NAME     SYNCED   READY   COMPOSITION   AGE\nevents   True     True                  <age>\n');
+    expect(out).toBe(
+      'NAME     SYNCED   READY   COMPOSITION   AGE\nevents   True     True                  <age>\n',
+    );
   });
 });

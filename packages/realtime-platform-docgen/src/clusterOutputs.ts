@@ -33,10 +33,26 @@ interface Capture {
 }
 
 const CAPTURES: Capture[] = [
-  { file: 'docs/user-guide/captured/minimal-get-composite.txt', example: 'MINIMAL-REALTIME-OAM.yaml', args: ns => ['get', 'realtimeplatform', '-n', ns] },
-  { file: 'docs/user-guide/captured/minimal-get-pods.txt', example: 'MINIMAL-REALTIME-OAM.yaml', args: (_, pns) => ['get', 'pods', '-n', pns] },
-  { file: 'docs/user-guide/captured/comprehensive-get-pods.txt', example: 'REALTIME-OAM-EXAMPLE.yaml', args: (_, pns) => ['get', 'pods', '-n', pns] },
-  { file: 'docs/operations/captured/get-composite.txt', example: 'REALTIME-OAM-EXAMPLE.yaml', args: (ns, _, p) => ['-n', ns, 'get', 'realtimeplatform', p] },
+  {
+    file: 'docs/user-guide/captured/minimal-get-composite.txt',
+    example: 'MINIMAL-REALTIME-OAM.yaml',
+    args: ns => ['get', 'realtimeplatform', '-n', ns],
+  },
+  {
+    file: 'docs/user-guide/captured/minimal-get-pods.txt',
+    example: 'MINIMAL-REALTIME-OAM.yaml',
+    args: (_, pns) => ['get', 'pods', '-n', pns],
+  },
+  {
+    file: 'docs/user-guide/captured/comprehensive-get-pods.txt',
+    example: 'REALTIME-OAM-EXAMPLE.yaml',
+    args: (_, pns) => ['get', 'pods', '-n', pns],
+  },
+  {
+    file: 'docs/operations/captured/get-composite.txt',
+    example: 'REALTIME-OAM-EXAMPLE.yaml',
+    args: (ns, _, p) => ['-n', ns, 'get', 'realtimeplatform', p],
+  },
 ];
 
 const MASKS: [RegExp, string][] = [
@@ -62,8 +78,19 @@ export function maskTable(output: string): string {
       return MASKS.reduce((v, [re, to]) => v.replace(re, to), cell);
     }),
   );
-  const widths = names.map((_, c) => Math.max(...masked.map(row => row[c].length)));
-  return `${masked.map(row => row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c] + 3))).join('').trimEnd()).join('\n')}\n`;
+  const widths = names.map((_, c) =>
+    Math.max(...masked.map(row => row[c].length)),
+  );
+  return `${masked
+    .map(row =>
+      row
+        .map((cell, c) =>
+          c === row.length - 1 ? cell : cell.padEnd(widths[c] + 3),
+        )
+        .join('')
+        .trimEnd(),
+    )
+    .join('\n')}\n`;
 }
 
 async function main(check: boolean): Promise<number> {
@@ -71,7 +98,14 @@ async function main(check: boolean): Promise<number> {
   const client = clusterClient();
   await installCompositeCrd(kit, client);
   const examples = [...new Set(CAPTURES.map(c => c.example))];
-  const apps = examples.map(f => parse(fs.readFileSync(path.join(kit.paths.root, 'platform', 'examples', f), 'utf8')));
+  const apps = examples.map(f =>
+    parse(
+      fs.readFileSync(
+        path.join(kit.paths.root, 'platform', 'examples', f),
+        'utf8',
+      ),
+    ),
+  );
   const results = await renderApps(kit, apps);
   for (const result of results) {
     await ensureNamespace(client, result.application.namespace);
@@ -80,7 +114,13 @@ async function main(check: boolean): Promise<number> {
     await applyAll(client, targets);
     await waitForWorkloads(client, targets, 240_000);
     for (const p of result.platforms)
-      await setCompositeConditions(client, result, p.component, compositeConditions([]), kit.compositionFile.composition.metadata.name);
+      await setCompositeConditions(
+        client,
+        result,
+        p.component,
+        compositeConditions([]),
+        kit.compositionFile.composition.metadata.name,
+      );
   }
   let stale = 0;
   for (const capture of CAPTURES) {
@@ -91,18 +131,27 @@ async function main(check: boolean): Promise<number> {
     const args = capture.args(ns, names.platformNamespace, platform);
     const text = maskTable(await client.kubectl(args));
     const file = path.join(kit.paths.root, capture.file);
-    const committed = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+    const committed = fs.existsSync(file)
+      ? fs.readFileSync(file, 'utf8')
+      : undefined;
     if (committed === text) continue;
     if (check) {
       stale++;
-      console.error(`${capture.file} is stale: \`kubectl ${args.join(' ')}\` now prints:\n${text}`);
+      console.error(
+        `${capture.file} is stale: \`kubectl ${args.join(
+          ' ',
+        )}\` now prints:\n${text}`,
+      );
     } else {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, text);
       console.log(`wrote ${capture.file}`);
     }
   }
-  if (stale) console.error(`${stale} capture(s) stale; regenerate with packages/realtime-platform-docgen/src/clusterOutputs.ts against a running control plane`);
+  if (stale)
+    console.error(
+      `${stale} capture(s) stale; regenerate with packages/realtime-platform-docgen/src/clusterOutputs.ts against a running control plane`,
+    );
   return stale ? 1 : 0;
 }
 

@@ -36,9 +36,15 @@ const client = clusterClient();
  * store, or its refusal. `sources`: the variant's natively composed objects, which the same
  * reconcile writes before the Objects that copy from them.
  */
-async function dryRun(target: ClusterObject, sources: any[]): Promise<{ stored?: any; refused?: string }> {
+async function dryRun(
+  target: ClusterObject,
+  sources: any[],
+): Promise<{ stored?: any; refused?: string }> {
   try {
-    return { stored: (await applyObject(client, target, { dryRun: true, sources })).stored };
+    return {
+      stored: (await applyObject(client, target, { dryRun: true, sources }))
+        .stored,
+    };
   } catch (e) {
     if (e instanceof ApplyError) return { refused: e.serverMessage };
     throw e;
@@ -52,7 +58,9 @@ function inNamespace(text: string): string {
 }
 
 async function render(text: string): Promise<RenderResult> {
-  const [fv] = await kit.validateTexts([{ file: 'variant.yaml', text: inNamespace(text) }]);
+  const [fv] = await kit.validateTexts([
+    { file: 'variant.yaml', text: inNamespace(text) },
+  ]);
   if (!fv.valid) throw new Error(fv.issues.map(i => i.message).join('; '));
   return fv.result!;
 }
@@ -60,10 +68,17 @@ async function render(text: string): Promise<RenderResult> {
 const label = (o: any) => `${o.kind} ${o.metadata.name}`;
 
 /** What the server does that the stated effects do not say (empty when they all hold). */
-async function disagreements(effects: [string, ParameterEffect][], stored: Map<string, any>): Promise<string[]> {
+async function disagreements(
+  effects: [string, ParameterEffect][],
+  stored: Map<string, any>,
+): Promise<string[]> {
   const wrong: string[] = [];
   for (const [type, effect] of effects) {
-    const variant = await recomposeFromCluster(kit, await render(effect.application!), client);
+    const variant = await recomposeFromCluster(
+      kit,
+      await render(effect.application!),
+      client,
+    );
     await createUserSecrets(client, variant);
     const all = clusterObjects(variant);
     const sources = all.filter(t => t.via === 'crossplane').map(t => t.object);
@@ -77,7 +92,10 @@ async function disagreements(effects: [string, ParameterEffect][], stored: Map<s
         for (const [name, t] of targets) {
           if (t.object.kind !== kind || stored.has(name)) continue;
           const created = await dryRun(t, sources);
-          if (created.refused) wrong.push(`${where}: the replacement ${name} was refused: ${created.refused}`);
+          if (created.refused)
+            wrong.push(
+              `${where}: the replacement ${name} was refused: ${created.refused}`,
+            );
         }
         continue;
       }
@@ -88,9 +106,19 @@ async function disagreements(effects: [string, ParameterEffect][], stored: Map<s
       }
       const result = await dryRun(target, sources);
       const immutable = change.effect.includes('immutable');
-      if (immutable && !result.refused) wrong.push(`${where}: the reference says "${change.effect}" but the server accepted the change`);
-      if (!immutable && result.refused) wrong.push(`${where}: the reference says "${change.effect}" but the server refused: ${result.refused}`);
-      if (immutable && result.refused && !/immutable|Forbidden/.test(result.refused))
+      if (immutable && !result.refused)
+        wrong.push(
+          `${where}: the reference says "${change.effect}" but the server accepted the change`,
+        );
+      if (!immutable && result.refused)
+        wrong.push(
+          `${where}: the reference says "${change.effect}" but the server refused: ${result.refused}`,
+        );
+      if (
+        immutable &&
+        result.refused &&
+        !/immutable|Forbidden/.test(result.refused)
+      )
         wrong.push(`${where}: refused for another reason: ${result.refused}`);
       if (!immutable && result.stored && change.change === 'changed') {
         const before = stored.get(change.object);
@@ -100,23 +128,31 @@ async function disagreements(effects: [string, ParameterEffect][], stored: Map<s
           .filter(f => {
             // Shortened paths cut keys that hold dots (data.init.sql): compare the whole map then.
             const at = fieldAt(before, f) === undefined ? f.split('.')[0] : f;
-            return JSON.stringify(fieldAt(before, at)) === JSON.stringify(fieldAt(result.stored, at));
+            return (
+              JSON.stringify(fieldAt(before, at)) ===
+              JSON.stringify(fieldAt(result.stored, at))
+            );
           });
-        if (unchanged.length) wrong.push(`${where}: the server kept ${unchanged.join(', ')} unchanged`);
+        if (unchanged.length)
+          wrong.push(
+            `${where}: the server kept ${unchanged.join(', ')} unchanged`,
+          );
       }
     }
   }
   return wrong;
 }
 
-describe('the reference\'s change effects on a real API server', () => {
+describe("the reference's change effects on a real API server", () => {
   let measured: [string, ParameterEffect][] = [];
   let stored: Map<string, any>;
 
   beforeAll(async () => {
     const ref = await referenceEffects(kit.paths.root);
     measured = [...ref.effects].flatMap(([type, list]) =>
-      list.filter(e => e.application && e.changes.length).map(e => [type, e] as [string, ParameterEffect]),
+      list
+        .filter(e => e.application && e.changes.length)
+        .map(e => [type, e] as [string, ParameterEffect]),
     );
     await installCompositeCrd(kit, client);
     await ensureNamespace(client, NAMESPACE);
@@ -137,22 +173,45 @@ describe('the reference\'s change effects on a real API server', () => {
   });
 
   it('negative control: a rolling update stated as immutable, and an immutable change stated as in place, are both caught', async () => {
-    const rolling = measured.find(([, e]) => e.changes.some(c => c.effect.startsWith('rolling update')))!;
-    const immutable = measured.find(([, e]) => e.changes.some(c => c.effect.includes('immutable')))!;
-    const flip = ([type, e]: [string, ParameterEffect], from: (s: string) => boolean, to: string): [string, ParameterEffect] => [
+    const rolling = measured.find(([, e]) =>
+      e.changes.some(c => c.effect.startsWith('rolling update')),
+    )!;
+    const immutable = measured.find(([, e]) =>
+      e.changes.some(c => c.effect.includes('immutable')),
+    )!;
+    const flip = (
+      [type, e]: [string, ParameterEffect],
+      from: (s: string) => boolean,
+      to: string,
+    ): [string, ParameterEffect] => [
       type,
-      { ...e, changes: e.changes.map(c => (from(c.effect) ? { ...c, effect: to } : c)) },
+      {
+        ...e,
+        changes: e.changes.map(c =>
+          from(c.effect) ? { ...c, effect: to } : c,
+        ),
+      },
     ];
     const wrong = await disagreements(
       [
-        flip(rolling, s => s.startsWith('rolling update'), 'template is immutable'),
+        flip(
+          rolling,
+          s => s.startsWith('rolling update'),
+          'template is immutable',
+        ),
         flip(immutable, s => s.includes('immutable'), 'updated in place'),
       ],
       stored,
     );
-    expect(wrong).toEqual(expect.arrayContaining([
-      expect.stringMatching(/says "template is immutable" but the server accepted the change/),
-      expect.stringMatching(/says "updated in place" but the server refused: .*Forbidden/),
-    ]));
+    expect(wrong).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /says "template is immutable" but the server accepted the change/,
+        ),
+        expect.stringMatching(
+          /says "updated in place" but the server refused: .*Forbidden/,
+        ),
+      ]),
+    );
   });
 });

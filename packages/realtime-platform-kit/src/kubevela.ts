@@ -44,7 +44,11 @@ export async function kubevelaHealth(
   context: { name: string; appName: string; appRevision: string },
   output: unknown,
 ): Promise<{ healthy: boolean; message: string }> {
-  const r = await kubevelaCue(label, ['status', definitionsFile, type], { context, output });
-  if (r.code !== 0) throw new Error(`kubevela-cue ${label} status ${type}: ${r.stderr}`);
+  const r = await kubevelaCue(label, ['status', definitionsFile, type], {
+    context,
+    output,
+  });
+  if (r.code !== 0)
+    throw new Error(`kubevela-cue ${label} status ${type}: ${r.stderr}`);
   return { healthy: r.json.healthy, message: r.json.message };
 }

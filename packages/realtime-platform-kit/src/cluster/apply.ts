@@ -1,4 +1,10 @@
-import { ClusterObject, fieldAt, objectLabel, PatchFrom, setField } from './manifests';
+import {
+  ClusterObject,
+  fieldAt,
+  objectLabel,
+  PatchFrom,
+  setField,
+} from './manifests';
 import { KubeApiError, KubeClient, KubeObject } from './kubeClient';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -15,31 +21,51 @@ export interface ApplyOutcome {
 export class ApplyError extends Error {
   constructor(readonly target: ClusterObject, readonly serverMessage: string) {
     super(
-      `${target.component}/${target.part} (${objectLabel(target.object)}, applied by ${target.via}) was refused by the API server: ${serverMessage}`,
+      `${target.component}/${target.part} (${objectLabel(
+        target.object,
+      )}, applied by ${
+        target.via
+      }) was refused by the API server: ${serverMessage}`,
     );
   }
 }
 
 /** Where `references` are read from: objects of the same reconcile first, then the cluster. */
-async function referenced(client: KubeClient, ref: PatchFrom, sources: KubeObject[]): Promise<KubeObject | undefined> {
+async function referenced(
+  client: KubeClient,
+  ref: PatchFrom,
+  sources: KubeObject[],
+): Promise<KubeObject | undefined> {
   const own = sources.find(
-    o => o.kind === ref.kind && o.metadata.name === ref.name && o.metadata.namespace === ref.namespace,
+    o =>
+      o.kind === ref.kind &&
+      o.metadata.name === ref.name &&
+      o.metadata.namespace === ref.namespace,
   );
   return own ?? client.get(ref.apiVersion, ref.kind, ref.name, ref.namespace);
 }
 
-async function desiredObject(client: KubeClient, target: ClusterObject, sources: KubeObject[]): Promise<KubeObject> {
+async function desiredObject(
+  client: KubeClient,
+  target: ClusterObject,
+  sources: KubeObject[],
+): Promise<KubeObject> {
   const desired = structuredClone(target.object);
   for (const ref of target.patchesFrom) {
     const source = await referenced(client, ref, sources);
     const from = `${ref.kind} ${ref.namespace}/${ref.name}`;
-    if (!source) throw new ApplyError(target, `reference ${from} does not exist`);
+    if (!source)
+      throw new ApplyError(target, `reference ${from} does not exist`);
     const value = fieldAt(source, ref.fieldPath);
-    if (value === undefined) throw new ApplyError(target, `reference ${from} has no ${ref.fieldPath}`);
+    if (value === undefined)
+      throw new ApplyError(target, `reference ${from} has no ${ref.fieldPath}`);
     setField(desired, ref.toFieldPath, value);
   }
   if (target.via === 'provider-kubernetes') {
-    desired.metadata.annotations = { ...desired.metadata.annotations, [LAST_APPLIED]: JSON.stringify(target.object) };
+    desired.metadata.annotations = {
+      ...desired.metadata.annotations,
+      [LAST_APPLIED]: JSON.stringify(target.object),
+    };
   }
   return desired;
 }
@@ -74,13 +100,31 @@ export async function applyObject(
   const { dryRun } = options;
   try {
     const md = desired.metadata;
-    const before = await client.get(desired.apiVersion, desired.kind, md.name, md.namespace);
+    const before = await client.get(
+      desired.apiVersion,
+      desired.kind,
+      md.name,
+      md.namespace,
+    );
     let stored: KubeObject;
-    if (target.via !== 'provider-kubernetes') stored = await client.serverSideApply(desired, target.via, { dryRun });
-    else if (!before) stored = await client.create(desired, { dryRun, fieldManager: target.via });
-    else stored = await client.mergePatch(desired, desired, { dryRun, fieldManager: target.via });
+    if (target.via !== 'provider-kubernetes')
+      stored = await client.serverSideApply(desired, target.via, { dryRun });
+    else if (!before)
+      stored = await client.create(desired, {
+        dryRun,
+        fieldManager: target.via,
+      });
+    else
+      stored = await client.mergePatch(desired, desired, {
+        dryRun,
+        fieldManager: target.via,
+      });
     let action: ApplyOutcome['action'] = 'created';
-    if (before) action = stored.metadata.resourceVersion === before.metadata.resourceVersion ? 'unchanged' : 'patched';
+    if (before)
+      action =
+        stored.metadata.resourceVersion === before.metadata.resourceVersion
+          ? 'unchanged'
+          : 'patched';
     return { target, action, stored };
   } catch (e) {
     if (e instanceof KubeApiError) throw new ApplyError(target, e.message);
@@ -89,7 +133,10 @@ export async function applyObject(
 }
 
 /** Applies objects in order; stops at the first refusal. */
-export async function applyAll(client: KubeClient, targets: ClusterObject[]): Promise<ApplyOutcome[]> {
+export async function applyAll(
+  client: KubeClient,
+  targets: ClusterObject[],
+): Promise<ApplyOutcome[]> {
   const out: ApplyOutcome[] = [];
   for (const t of targets) out.push(await applyObject(client, t));
   return out;

@@ -7,7 +7,11 @@
  */
 
 const str = { type: 'string' };
-const nameRef = { type: 'object', required: ['name'], properties: { name: str } };
+const nameRef = {
+  type: 'object',
+  required: ['name'],
+  properties: { name: str },
+};
 const labelSelector = {
   type: 'object',
   required: ['matchLabels'],
@@ -17,11 +21,14 @@ const labelSelector = {
 };
 
 /** `spec.crossplane` of a v2 composite (what Crossplane adds to the XRD's own spec schema). */
-function crossplaneSpecProps(defaultUpdatePolicy?: string): Record<string, any> {
+function crossplaneSpecProps(
+  defaultUpdatePolicy?: string,
+): Record<string, any> {
   return {
     crossplane: {
       type: 'object',
-      description: 'Configures how Crossplane will reconcile this composite resource',
+      description:
+        'Configures how Crossplane will reconcile this composite resource',
       properties: {
         compositionRef: nameRef,
         compositionSelector: labelSelector,
@@ -68,10 +75,27 @@ const conditionsProp = {
 };
 
 const printerColumns = [
-  { name: 'SYNCED', type: 'string', jsonPath: ".status.conditions[?(@.type=='Synced')].status" },
-  { name: 'READY', type: 'string', jsonPath: ".status.conditions[?(@.type=='Ready')].status" },
-  { name: 'COMPOSITION', type: 'string', jsonPath: '.spec.crossplane.compositionRef.name' },
-  { name: 'COMPOSITIONREVISION', type: 'string', jsonPath: '.spec.crossplane.compositionRevisionRef.name', priority: 1 },
+  {
+    name: 'SYNCED',
+    type: 'string',
+    jsonPath: ".status.conditions[?(@.type=='Synced')].status",
+  },
+  {
+    name: 'READY',
+    type: 'string',
+    jsonPath: ".status.conditions[?(@.type=='Ready')].status",
+  },
+  {
+    name: 'COMPOSITION',
+    type: 'string',
+    jsonPath: '.spec.crossplane.compositionRef.name',
+  },
+  {
+    name: 'COMPOSITIONREVISION',
+    type: 'string',
+    jsonPath: '.spec.crossplane.compositionRevisionRef.name',
+    priority: 1,
+  },
   { name: 'AGE', type: 'date', jsonPath: '.metadata.creationTimestamp' },
 ];
 
@@ -81,38 +105,57 @@ const MAX_COMPOSITE_NAME = 63;
 function crdVersion(version: any, defaultUpdatePolicy?: string): any {
   const schema = version.schema?.openAPIV3Schema;
   if (!schema)
-    throw new Error(`XRD version ${version.name}: schema.openAPIV3Schema is required`);
+    throw new Error(
+      `XRD version ${version.name}: schema.openAPIV3Schema is required`,
+    );
   const xSpec = schema.properties?.spec ?? {};
   const xStatus = schema.properties?.status ?? {};
   const nameMax = Math.min(
     MAX_COMPOSITE_NAME,
-    schema.properties?.metadata?.properties?.name?.maxLength ?? MAX_COMPOSITE_NAME,
+    schema.properties?.metadata?.properties?.name?.maxLength ??
+      MAX_COMPOSITE_NAME,
   );
   const spec: any = {
     type: 'object',
     ...(xSpec.description ? { description: xSpec.description } : {}),
-    properties: { ...crossplaneSpecProps(defaultUpdatePolicy), ...xSpec.properties },
+    properties: {
+      ...crossplaneSpecProps(defaultUpdatePolicy),
+      ...xSpec.properties,
+    },
   };
   for (const key of ['required', 'x-kubernetes-validations', 'oneOf'])
     if (xSpec[key]?.length) spec[key] = xSpec[key];
   if (xSpec['x-kubernetes-preserve-unknown-fields'] !== undefined)
-    spec['x-kubernetes-preserve-unknown-fields'] = xSpec['x-kubernetes-preserve-unknown-fields'];
+    spec['x-kubernetes-preserve-unknown-fields'] =
+      xSpec['x-kubernetes-preserve-unknown-fields'];
   const status: any = {
     type: 'object',
     properties: { ...conditionsProp, ...xStatus.properties },
   };
-  for (const key of ['required', 'x-kubernetes-validations', 'oneOf', 'description'])
+  for (const key of [
+    'required',
+    'x-kubernetes-validations',
+    'oneOf',
+    'description',
+  ])
     if (xStatus[key] !== undefined) status[key] = xStatus[key];
   return {
     name: version.name,
     served: version.served,
     storage: version.referenceable,
     ...(version.deprecated ? { deprecated: true } : {}),
-    ...(version.deprecationWarning ? { deprecationWarning: version.deprecationWarning } : {}),
-    additionalPrinterColumns: [...(version.additionalPrinterColumns ?? []), ...printerColumns],
+    ...(version.deprecationWarning
+      ? { deprecationWarning: version.deprecationWarning }
+      : {}),
+    additionalPrinterColumns: [
+      ...(version.additionalPrinterColumns ?? []),
+      ...printerColumns,
+    ],
     subresources: {
       status: {},
-      ...(version.subresources?.scale ? { scale: version.subresources.scale } : {}),
+      ...(version.subresources?.scale
+        ? { scale: version.subresources.scale }
+        : {}),
     },
     schema: {
       openAPIV3Schema: {
@@ -155,7 +198,9 @@ export function compositeResourceCrd(xrd: any): any {
       ...(xrd.metadata.labels || xrd.spec.metadata?.labels
         ? { labels: { ...xrd.metadata.labels, ...xrd.spec.metadata?.labels } }
         : {}),
-      ...(xrd.spec.metadata?.annotations ? { annotations: xrd.spec.metadata.annotations } : {}),
+      ...(xrd.spec.metadata?.annotations
+        ? { annotations: xrd.spec.metadata.annotations }
+        : {}),
     },
     spec: {
       group: xrd.spec.group,

@@ -14,7 +14,12 @@ export function compositeConditions(unready: string[]): CompositeCondition[] {
   return [
     { type: 'Synced', status: 'True', reason: 'ReconcileSuccess' },
     unready.length
-      ? { type: 'Ready', status: 'False', reason: 'Creating', message: `Unready resources: ${unready.join(', ')}` }
+      ? {
+          type: 'Ready',
+          status: 'False',
+          reason: 'Creating',
+          message: `Unready resources: ${unready.join(', ')}`,
+        }
       : { type: 'Ready', status: 'True', reason: 'Available' },
   ];
 }
@@ -32,11 +37,31 @@ export async function setCompositeConditions(
   composition?: string,
 ): Promise<void> {
   const platform = result.platforms.find(p => p.component === component);
-  if (!platform) throw new Error(`no realtime-platform component ${component} in ${result.file}`);
-  const xr = { ...platform.xr, metadata: { ...platform.xr.metadata, namespace: result.application.namespace } };
+  if (!platform)
+    throw new Error(
+      `no realtime-platform component ${component} in ${result.file}`,
+    );
+  const xr = {
+    ...platform.xr,
+    metadata: {
+      ...platform.xr.metadata,
+      namespace: result.application.namespace,
+    },
+  };
   if (composition)
-    await client.mergePatch(xr, { spec: { crossplane: { compositionRef: { name: composition } } } }, { fieldManager: 'crossplane' });
+    await client.mergePatch(
+      xr,
+      { spec: { crossplane: { compositionRef: { name: composition } } } },
+      { fieldManager: 'crossplane' },
+    );
   const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  const patch = { status: { conditions: conditions.map(c => ({ ...c, lastTransitionTime: now })) } };
-  await client.mergePatch(xr, patch, { subresource: 'status', fieldManager: 'crossplane' });
+  const patch = {
+    status: {
+      conditions: conditions.map(c => ({ ...c, lastTransitionTime: now })),
+    },
+  };
+  await client.mergePatch(xr, patch, {
+    subresource: 'status',
+    fieldManager: 'crossplane',
+  });
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { createKit, RenderResult } from '../kit';
 import { KUBEVELA_RELEASES, kubevelaHealth } from '../kubevela';
-import { applyAll } from './apply';
+import { applyAll, applyObject } from './apply';
 import { compositeConditions, setCompositeConditions } from './compositeStatus';
 import { clusterObjects, ClusterObject, objectLabel } from './manifests';
 import { waitForWorkloads } from './readiness';
@@ -28,9 +28,17 @@ jest.setTimeout(300_000);
 
 const kit = createKit();
 const client = clusterClient();
-const EXAMPLES: [string, any][] = ['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'].map(f => [
+const EXAMPLES: [string, any][] = [
+  'MINIMAL-REALTIME-OAM.yaml',
+  'REALTIME-OAM-EXAMPLE.yaml',
+].map(f => [
   `example ${f}`,
-  parse(fs.readFileSync(path.join(kit.paths.root, 'platform', 'examples', f), 'utf8')),
+  parse(
+    fs.readFileSync(
+      path.join(kit.paths.root, 'platform', 'examples', f),
+      'utf8',
+    ),
+  ),
 ]);
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'Job'];
 const refusal = (p: Promise<unknown>) =>
@@ -46,18 +54,31 @@ describe('the composite CRD, derived from the XRD as Crossplane does', () => {
   });
 
   it('is accepted with a structural schema and served', async () => {
-    const stored = await client.get(crd.apiVersion, crd.kind, crd.metadata.name);
-    const conditions = stored!.status.conditions.map((c: any) => `${c.type}=${c.status}`);
-    expect(conditions).toEqual(expect.arrayContaining(['Established=True', 'NamesAccepted=True']));
-    expect(conditions.filter((c: string) => c.startsWith('NonStructuralSchema'))).toEqual([]);
+    const stored = await client.get(
+      crd.apiVersion,
+      crd.kind,
+      crd.metadata.name,
+    );
+    const conditions = stored!.status.conditions.map(
+      (c: any) => `${c.type}=${c.status}`,
+    );
+    expect(conditions).toEqual(
+      expect.arrayContaining(['Established=True', 'NamesAccepted=True']),
+    );
+    expect(
+      conditions.filter((c: string) => c.startsWith('NonStructuralSchema')),
+    ).toEqual([]);
   });
 
   it('negative control: the same CRD with an untyped property is refused', async () => {
     const bad = structuredClone(crd);
     bad.metadata.name = `untypeds.${bad.spec.group}`;
     bad.spec.names = { kind: 'Untyped', plural: 'untypeds' };
-    delete bad.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.kafka.type;
-    expect(await refusal(client.create(bad, { dryRun: true }))).toMatch(/properties\[kafka\]\.type: Required value/);
+    delete bad.spec.versions[0].schema.openAPIV3Schema.properties.spec
+      .properties.kafka.type;
+    expect(await refusal(client.create(bad, { dryRun: true }))).toMatch(
+      /properties\[kafka\]\.type: Required value/,
+    );
   });
 
   it('the server enforces the XRD schema on a composite (range and enum, all errors at once)', async () => {
@@ -68,104 +89,214 @@ describe('the composite CRD, derived from the XRD as Crossplane does', () => {
       spec: { kafka: { replicas: 9 }, resources: { size: 'huge' } },
     };
     const message = await refusal(client.create(xr, { dryRun: true }));
-    expect(message).toMatch(/spec\.kafka\.replicas: Invalid value: 9: spec\.kafka\.replicas in body should be less than or equal to 5/);
+    expect(message).toMatch(
+      /spec\.kafka\.replicas: Invalid value: 9: spec\.kafka\.replicas in body should be less than or equal to 5/,
+    );
     expect(message).toMatch(/spec\.resources\.size: Unsupported value: "huge"/);
   });
 });
 
-describe.each([...EXAMPLES, ...GENERATED_SHAPES])('%s on the simulated cluster', (_label, app) => {
-  let targets: ClusterObject[];
-  let result: RenderResult;
+describe.each([...EXAMPLES, ...GENERATED_SHAPES])(
+  '%s on the simulated cluster',
+  (_label, app) => {
+    let targets: ClusterObject[];
+    let result: RenderResult;
 
-  beforeAll(async () => {
-    await installCompositeCrd(kit, client);
-    [result] = await renderApps(kit, [app]);
-    await ensureNamespace(client, result.application.namespace);
-    await createUserSecrets(client, result);
-    targets = clusterObjects(result);
-  });
+    beforeAll(async () => {
+      await installCompositeCrd(kit, client);
+      [result] = await renderApps(kit, [app]);
+      await ensureNamespace(client, result.application.namespace);
+      await createUserSecrets(client, result);
+      targets = clusterObjects(result);
+    });
 
-  it('the API server accepts every object (component outputs, composed Secrets, unwrapped Objects)', async () => {
-    const outcomes = await applyAll(client, targets);
-    expect(outcomes.map(o => `${o.action} ${objectLabel(o.target.object)}`)).toEqual(
-      targets.map(t => `created ${objectLabel(t.object)}`),
-    );
-  });
+    it('the API server accepts every object (component outputs, composed Secrets, unwrapped Objects)', async () => {
+      const outcomes = await applyAll(client, targets);
+      expect(
+        outcomes.map(o => `${o.action} ${objectLabel(o.target.object)}`),
+      ).toEqual(targets.map(t => `created ${objectLabel(t.object)}`));
+    });
 
-  it('every Deployment and StatefulSet becomes Ready and every Job succeeds on kwok nodes', async () => {
-    const stored = await waitForWorkloads(client, targets, 240_000);
-    expect(stored.size).toBe(targets.filter(t => WORKLOAD_KINDS.includes(t.object.kind)).length);
-    const namespaces = [...new Set(targets.map(t => t.object.metadata.namespace!))];
-    for (const ns of namespaces) {
-      const pods = await client.list('v1', 'Pod', ns);
-      expect(pods.filter(p => !p.spec.nodeName).map(p => p.metadata.name)).toEqual([]);
-    }
-  });
-
-  it('a second apply, with the credentials read back as the next reconcile does, changes nothing', async () => {
-    const again = await recomposeFromCluster(kit, result, client);
-    const outcomes = await applyAll(client, clusterObjects(again));
-    expect(outcomes.filter(o => o.action !== 'unchanged').map(o => objectLabel(o.target.object))).toEqual([]);
-    // Negative control: composed afresh (no observed state), the generated credentials differ.
-    const [fresh] = await renderApps(kit, [app]);
-    const secretOf = (r: RenderResult) => r.platforms[0].composed.find(c => c.name === 'credentials')!.resource.data;
-    const stored = await client.get('v1', 'Secret', `${result.platforms[0].component}-credentials`, result.application.namespace);
-    expect(secretOf(again)).toEqual(stored!.data);
-    const same = Object.keys(secretOf(fresh)).filter(k => secretOf(fresh)[k] === stored!.data[k]);
-    expect(same).toEqual([]);
-  });
-
-  it.each(Object.keys(KUBEVELA_RELEASES))(
-    'KubeVela %s health policies over the live objects: healthy only once Ready',
-    async label => {
-      const context = (name: string) => ({ name, appName: result.application.name, appRevision: `${result.application.name}-v1` });
-      const health = async (c: RenderResult['components'][number]) => {
-        const md = c.output.metadata;
-        const live = await client.get(c.output.apiVersion, c.output.kind, md.name, md.namespace);
-        return kubevelaHealth(label, kit.paths.definitions, c.type, context(c.name), live);
-      };
-      const services = result.components.filter(c => c.type !== 'realtime-platform');
-      const platforms = result.components.filter(c => c.type === 'realtime-platform');
-      for (const c of services) expect(await health(c)).toMatchObject({ healthy: true });
-      for (const c of platforms) {
-        // Crossplane cannot run here: the test writes the conditions it would set.
-        await setCompositeConditions(client, result, c.name, compositeConditions(['kafka']));
-        expect(await health(c)).toEqual({ healthy: false, message: expect.stringContaining('Unready resources: kafka') });
-        await setCompositeConditions(client, result, c.name, compositeConditions([]));
-        expect(await health(c)).toMatchObject({ healthy: true });
+    it('every Deployment and StatefulSet becomes Ready and every Job succeeds on kwok nodes', async () => {
+      const stored = await waitForWorkloads(client, targets, 240_000);
+      expect(stored.size).toBe(
+        targets.filter(t => WORKLOAD_KINDS.includes(t.object.kind)).length,
+      );
+      const namespaces = [
+        ...new Set(targets.map(t => t.object.metadata.namespace!)),
+      ];
+      for (const ns of namespaces) {
+        const pods = await client.list('v1', 'Pod', ns);
+        expect(
+          pods.filter(p => !p.spec.nodeName).map(p => p.metadata.name),
+        ).toEqual([]);
       }
-    },
-  );
-});
+    });
+
+    it('a second apply, with the credentials read back as the next reconcile does, changes nothing', async () => {
+      const again = await recomposeFromCluster(kit, result, client);
+      const outcomes = await applyAll(client, clusterObjects(again));
+      expect(
+        outcomes
+          .filter(o => o.action !== 'unchanged')
+          .map(o => objectLabel(o.target.object)),
+      ).toEqual([]);
+      // Negative control: composed afresh (no observed state), the generated credentials differ.
+      const [fresh] = await renderApps(kit, [app]);
+      const secretOf = (r: RenderResult) =>
+        r.platforms[0].composed.find(c => c.name === 'credentials')!.resource
+          .data;
+      const stored = await client.get(
+        'v1',
+        'Secret',
+        `${result.platforms[0].component}-credentials`,
+        result.application.namespace,
+      );
+      expect(secretOf(again)).toEqual(stored!.data);
+      const same = Object.keys(secretOf(fresh)).filter(
+        k => secretOf(fresh)[k] === stored!.data[k],
+      );
+      expect(same).toEqual([]);
+    });
+
+    it.each(Object.keys(KUBEVELA_RELEASES))(
+      'KubeVela %s health policies over the live objects: healthy only once Ready',
+      async label => {
+        const context = (name: string) => ({
+          name,
+          appName: result.application.name,
+          appRevision: `${result.application.name}-v1`,
+        });
+        const health = async (c: RenderResult['components'][number]) => {
+          const md = c.output.metadata;
+          const live = await client.get(
+            c.output.apiVersion,
+            c.output.kind,
+            md.name,
+            md.namespace,
+          );
+          return kubevelaHealth(
+            label,
+            kit.paths.definitions,
+            c.type,
+            context(c.name),
+            live,
+          );
+        };
+        const services = result.components.filter(
+          c => c.type !== 'realtime-platform',
+        );
+        const platforms = result.components.filter(
+          c => c.type === 'realtime-platform',
+        );
+        for (const c of services)
+          expect(await health(c)).toMatchObject({ healthy: true });
+        for (const c of platforms) {
+          // Crossplane cannot run here: the test writes the conditions it would set.
+          await setCompositeConditions(
+            client,
+            result,
+            c.name,
+            compositeConditions(['kafka']),
+          );
+          expect(await health(c)).toEqual({
+            healthy: false,
+            message: expect.stringContaining('Unready resources: kafka'),
+          });
+          await setCompositeConditions(
+            client,
+            result,
+            c.name,
+            compositeConditions([]),
+          );
+          expect(await health(c)).toMatchObject({ healthy: true });
+        }
+      },
+    );
+  },
+);
 
 describe('a service whose pods fail (kwok fails every container of a labelled pod)', () => {
   const FAIL_LABEL = 'pod-container-running-failed.stage.kwok.x-k8s.io';
 
-  it.each(Object.keys(KUBEVELA_RELEASES))('is unhealthy for KubeVela %s, and the message counts the ready pods', async label => {
-    const [result] = await renderApps(kit, [GENERATED_SHAPES[1][1]]);
-    const service = result.components.find(c => c.type !== 'realtime-platform')!;
-    const md = service.output.metadata;
-    const live = () => client.get('apps/v1', 'Deployment', md.name, md.namespace);
-    const before = (await live())!;
-    if (!before.spec.template.metadata.labels[FAIL_LABEL])
-      await client.mergePatch(before, { spec: { template: { metadata: { labels: { [FAIL_LABEL]: 'true' } } } } });
-    let now = (await live())!;
-    for (let i = 0; i < 120 && (now.status.readyReplicas ?? 0) > 0; i++) {
-      await new Promise(r => setTimeout(r, 500));
-      now = (await live())!;
-    }
-    expect(now.status.readyReplicas ?? 0).toBe(0);
-    const context = { name: service.name, appName: result.application.name, appRevision: `${result.application.name}-v1` };
-    expect(await kubevelaHealth(label, kit.paths.definitions, service.type, context, now)).toEqual({
-      healthy: false,
-      message: expect.stringMatching(/^0\/1 ready/),
-    });
-  });
+  it.each(Object.keys(KUBEVELA_RELEASES))(
+    'is unhealthy for KubeVela %s, and the message counts the ready pods',
+    async label => {
+      const [result] = await renderApps(kit, [GENERATED_SHAPES[1][1]]);
+      const service = result.components.find(
+        c => c.type !== 'realtime-platform',
+      )!;
+      const md = service.output.metadata;
+      const live = () =>
+        client.get('apps/v1', 'Deployment', md.name, md.namespace);
+      const before = (await live())!;
+      if (!before.spec.template.metadata.labels[FAIL_LABEL])
+        await client.mergePatch(before, {
+          spec: {
+            template: { metadata: { labels: { [FAIL_LABEL]: 'true' } } },
+          },
+        });
+      let now = (await live())!;
+      for (let i = 0; i < 120 && (now.status.readyReplicas ?? 0) > 0; i++) {
+        await new Promise(r => setTimeout(r, 500));
+        now = (await live())!;
+      }
+      expect(now.status.readyReplicas ?? 0).toBe(0);
+      const context = {
+        name: service.name,
+        appName: result.application.name,
+        appRevision: `${result.application.name}-v1`,
+      };
+      expect(
+        await kubevelaHealth(
+          label,
+          kit.paths.definitions,
+          service.type,
+          context,
+          now,
+        ),
+      ).toEqual({
+        healthy: false,
+        message: expect.stringMatching(/^0\/1 ready/),
+      });
+    },
+  );
 
   afterAll(async () => {
     const [result] = await renderApps(kit, [GENERATED_SHAPES[1][1]]);
-    const md = result.components.find(c => c.type !== 'realtime-platform')!.output.metadata;
-    const live = await client.get('apps/v1', 'Deployment', md.name, md.namespace);
-    if (live) await client.mergePatch(live, { spec: { template: { metadata: { labels: { [FAIL_LABEL]: null } } } } });
+    const md = result.components.find(c => c.type !== 'realtime-platform')!
+      .output.metadata;
+    const live = await client.get(
+      'apps/v1',
+      'Deployment',
+      md.name,
+      md.namespace,
+    );
+    if (live)
+      await client.mergePatch(live, {
+        spec: { template: { metadata: { labels: { [FAIL_LABEL]: null } } } },
+      });
+  });
+});
+
+describe('a composed object the server refuses', () => {
+  it("fails naming the component, the part, the object and the server's own message", async () => {
+    const [result] = await renderApps(kit, [EXAMPLES[0][1]]);
+    const target = clusterObjects(result).find(
+      t => t.object.kind === 'Deployment' && t.via === 'provider-kubernetes',
+    )!;
+    const broken: ClusterObject = {
+      ...target,
+      object: structuredClone(target.object),
+    };
+    broken.object.metadata = {
+      ...broken.object.metadata,
+      name: 'selector-mismatch',
+      namespace: 'default',
+    };
+    broken.object.spec.selector.matchLabels = { 'not-in-the-template': 'x' };
+    await expect(applyObject(client, broken, { dryRun: true })).rejects.toThrow(
+      `${target.component}/${target.part} (Deployment default/selector-mismatch, applied by provider-kubernetes) was refused by the API server: Deployment.apps "selector-mismatch" is invalid: spec.template.metadata.labels: Invalid value`,
+    );
   });
 });

@@ -47,10 +47,17 @@ export class KubeClient {
   private readonly token?: string;
   private resources?: Promise<Map<string, ResourceInfo>>;
 
-  constructor(readonly kubeconfig: string, readonly kubectlBinary: string = kubectlPath()) {
+  constructor(
+    readonly kubeconfig: string,
+    readonly kubectlBinary: string = kubectlPath(),
+  ) {
     const config = parse(fs.readFileSync(kubeconfig, 'utf8'));
-    const context = config.contexts.find((c: any) => c.name === config['current-context']).context;
-    const cluster = config.clusters.find((c: any) => c.name === context.cluster).cluster;
+    const context = config.contexts.find(
+      (c: any) => c.name === config['current-context'],
+    ).context;
+    const cluster = config.clusters.find(
+      (c: any) => c.name === context.cluster,
+    ).cluster;
     const user = config.users.find((u: any) => u.name === context.user).user;
     this.server = new URL(cluster.server);
     const ca = cluster['certificate-authority-data']
@@ -62,13 +69,23 @@ export class KubeClient {
 
   /** Runs the real kubectl against the same cluster; rejects with its stderr. */
   async kubectl(args: string[], input?: string): Promise<string> {
-    const res = await run(this.kubectlBinary, ['--kubeconfig', this.kubeconfig, ...args], input);
-    if (res.code !== 0) throw new Error(`kubectl ${args.join(' ')}: ${res.stderr.trim()}`);
+    const res = await run(
+      this.kubectlBinary,
+      ['--kubeconfig', this.kubeconfig, ...args],
+      input,
+    );
+    if (res.code !== 0)
+      throw new Error(`kubectl ${args.join(' ')}: ${res.stderr.trim()}`);
     return res.stdout;
   }
 
   /** One HTTP request; JSON in and out. */
-  async request(method: string, urlPath: string, body?: unknown, contentType = 'application/json'): Promise<any> {
+  async request(
+    method: string,
+    urlPath: string,
+    body?: unknown,
+    contentType = 'application/json',
+  ): Promise<any> {
     const data = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = https.request(
@@ -79,7 +96,12 @@ export class KubeClient {
           headers: {
             Accept: 'application/json',
             ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
-            ...(data ? { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(data) } : {}),
+            ...(data
+              ? {
+                  'Content-Type': contentType,
+                  'Content-Length': Buffer.byteLength(data),
+                }
+              : {}),
           },
         },
         res => {
@@ -89,7 +111,13 @@ export class KubeClient {
             const text = Buffer.concat(chunks).toString('utf8');
             const json = text ? safeJson(text) : undefined;
             if ((res.statusCode ?? 500) >= 400)
-              reject(new KubeApiError(res.statusCode ?? 500, json?.reason ?? 'Unknown', json?.message ?? text));
+              reject(
+                new KubeApiError(
+                  res.statusCode ?? 500,
+                  json?.reason ?? 'Unknown',
+                  json?.message ?? text,
+                ),
+              );
             else resolve(json);
           });
         },
@@ -104,12 +132,19 @@ export class KubeClient {
       const out = new Map<string, ResourceInfo>();
       const add = (groupVersion: string, list: any) => {
         for (const r of list.resources)
-          if (!r.name.includes('/')) out.set(`${groupVersion}/${r.kind}`, { plural: r.name, namespaced: r.namespaced });
+          if (!r.name.includes('/'))
+            out.set(`${groupVersion}/${r.kind}`, {
+              plural: r.name,
+              namespaced: r.namespaced,
+            });
       };
       add('v1', await this.request('GET', '/api/v1'));
       const groups = await this.request('GET', '/apis');
       for (const g of groups.groups)
-        add(g.preferredVersion.groupVersion, await this.request('GET', `/apis/${g.preferredVersion.groupVersion}`));
+        add(
+          g.preferredVersion.groupVersion,
+          await this.request('GET', `/apis/${g.preferredVersion.groupVersion}`),
+        );
       return out;
     })();
     return this.resources;
@@ -121,22 +156,42 @@ export class KubeClient {
   }
 
   /** The URL path of an object (or of its collection, without a name). */
-  async pathOf(apiVersion: string, kind: string, namespace?: string, name?: string): Promise<string> {
+  async pathOf(
+    apiVersion: string,
+    kind: string,
+    namespace?: string,
+    name?: string,
+  ): Promise<string> {
     let info = (await this.discover()).get(`${apiVersion}/${kind}`);
     if (!info) {
       this.refreshDiscovery();
       info = (await this.discover()).get(`${apiVersion}/${kind}`);
     }
-    if (!info) throw new KubeApiError(404, 'NotFound', `the server does not serve ${kind} in ${apiVersion}`);
-    const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+    if (!info)
+      throw new KubeApiError(
+        404,
+        'NotFound',
+        `the server does not serve ${kind} in ${apiVersion}`,
+      );
+    const base = apiVersion.includes('/')
+      ? `/apis/${apiVersion}`
+      : `/api/${apiVersion}`;
     const ns = info.namespaced ? `/namespaces/${namespace ?? 'default'}` : '';
     return `${base}${ns}/${info.plural}${name ? `/${name}` : ''}`;
   }
 
   /** The stored object, or undefined when it does not exist. */
-  async get(apiVersion: string, kind: string, name: string, namespace?: string): Promise<KubeObject | undefined> {
+  async get(
+    apiVersion: string,
+    kind: string,
+    name: string,
+    namespace?: string,
+  ): Promise<KubeObject | undefined> {
     try {
-      return await this.request('GET', await this.pathOf(apiVersion, kind, namespace, name));
+      return await this.request(
+        'GET',
+        await this.pathOf(apiVersion, kind, namespace, name),
+      );
     } catch (e) {
       if (e instanceof KubeApiError && e.status === 404) return undefined;
       throw e;
@@ -144,37 +199,84 @@ export class KubeClient {
   }
 
   /** Objects of a kind in a namespace (every namespace without one), optionally by label selector. */
-  async list(apiVersion: string, kind: string, namespace?: string, labelSelector?: string): Promise<KubeObject[]> {
-    const selector = labelSelector ? `?labelSelector=${encodeURIComponent(labelSelector)}` : '';
+  async list(
+    apiVersion: string,
+    kind: string,
+    namespace?: string,
+    labelSelector?: string,
+  ): Promise<KubeObject[]> {
+    const selector = labelSelector
+      ? `?labelSelector=${encodeURIComponent(labelSelector)}`
+      : '';
     let p = await this.pathOf(apiVersion, kind, namespace);
     if (!namespace) p = p.replace('/namespaces/default', '');
     return (await this.request('GET', `${p}${selector}`)).items;
   }
 
   /** POST: creates the object. */
-  async create(obj: KubeObject, options: WriteOptions = {}): Promise<KubeObject> {
-    const p = await this.pathOf(obj.apiVersion, obj.kind, obj.metadata.namespace);
+  async create(
+    obj: KubeObject,
+    options: WriteOptions = {},
+  ): Promise<KubeObject> {
+    const p = await this.pathOf(
+      obj.apiVersion,
+      obj.kind,
+      obj.metadata.namespace,
+    );
     return this.request('POST', `${p}${query(options)}`, obj);
   }
 
   /** PATCH with a JSON merge patch (RFC 7386) on the object or one of its subresources. */
-  async mergePatch(obj: KubeObject, patch: unknown, options: WriteOptions & { subresource?: string } = {}): Promise<KubeObject> {
-    const p = await this.pathOf(obj.apiVersion, obj.kind, obj.metadata.namespace, obj.metadata.name);
+  async mergePatch(
+    obj: KubeObject,
+    patch: unknown,
+    options: WriteOptions & { subresource?: string } = {},
+  ): Promise<KubeObject> {
+    const p = await this.pathOf(
+      obj.apiVersion,
+      obj.kind,
+      obj.metadata.namespace,
+      obj.metadata.name,
+    );
     const sub = options.subresource ? `/${options.subresource}` : '';
-    return this.request('PATCH', `${p}${sub}${query(options)}`, patch, 'application/merge-patch+json');
+    return this.request(
+      'PATCH',
+      `${p}${sub}${query(options)}`,
+      patch,
+      'application/merge-patch+json',
+    );
   }
 
   /** Server-side apply (what `kubectl apply --server-side --force-conflicts` sends). */
-  async serverSideApply(obj: KubeObject, fieldManager: string, options: { dryRun?: boolean } = {}): Promise<KubeObject> {
-    const p = await this.pathOf(obj.apiVersion, obj.kind, obj.metadata.namespace, obj.metadata.name);
+  async serverSideApply(
+    obj: KubeObject,
+    fieldManager: string,
+    options: { dryRun?: boolean } = {},
+  ): Promise<KubeObject> {
+    const p = await this.pathOf(
+      obj.apiVersion,
+      obj.kind,
+      obj.metadata.namespace,
+      obj.metadata.name,
+    );
     const dry = options.dryRun ? '&dryRun=All' : '';
-    return this.request('PATCH', `${p}?fieldManager=${fieldManager}&force=true${dry}`, obj, 'application/apply-patch+yaml');
+    return this.request(
+      'PATCH',
+      `${p}?fieldManager=${fieldManager}&force=true${dry}`,
+      obj,
+      'application/apply-patch+yaml',
+    );
   }
 
   /** DELETE, ignoring an object that is already gone. */
   async delete(obj: KubeObject): Promise<void> {
     try {
-      const p = await this.pathOf(obj.apiVersion, obj.kind, obj.metadata.namespace, obj.metadata.name);
+      const p = await this.pathOf(
+        obj.apiVersion,
+        obj.kind,
+        obj.metadata.namespace,
+        obj.metadata.name,
+      );
       await this.request('DELETE', `${p}?propagationPolicy=Background`);
     } catch (e) {
       if (!(e instanceof KubeApiError && e.status === 404)) throw e;
@@ -200,8 +302,11 @@ function safeJson(text: string): any {
 
 /** `$KUBECTL_BIN`, else `<root>/.tools/k8s/kubectl` (built by scripts/setup.d/40-control-plane.sh). */
 export function kubectlPath(root: string = findRoot()): string {
-  const bin = process.env.KUBECTL_BIN ?? path.join(root, '.tools', 'k8s', 'kubectl');
+  const bin =
+    process.env.KUBECTL_BIN ?? path.join(root, '.tools', 'k8s', 'kubectl');
   if (!fs.existsSync(bin))
-    throw new Error(`kubectl not found at ${bin}: run \`make setup\` (it builds the control plane into .tools/k8s)`);
+    throw new Error(
+      `kubectl not found at ${bin}: run \`make setup\` (it builds the control plane into .tools/k8s)`,
+    );
   return bin;
 }

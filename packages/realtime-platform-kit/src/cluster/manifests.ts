@@ -58,9 +58,21 @@ export function objectLabel(o: KubeObject): string {
 export function clusterObjects(result: RenderResult): ClusterObject[] {
   const out: ClusterObject[] = [];
   for (const c of result.components) {
-    out.push({ component: c.name, part: 'output', via: 'kubevela', object: c.output, patchesFrom: [] });
+    out.push({
+      component: c.name,
+      part: 'output',
+      via: 'kubevela',
+      object: c.output,
+      patchesFrom: [],
+    });
     for (const [name, obj] of Object.entries<any>(c.outputs))
-      out.push({ component: c.name, part: `outputs.${name}`, via: 'kubevela', object: obj, patchesFrom: [] });
+      out.push({
+        component: c.name,
+        part: `outputs.${name}`,
+        via: 'kubevela',
+        object: obj,
+        patchesFrom: [],
+      });
   }
   for (const p of result.platforms) {
     for (const c of p.composed) {
@@ -73,10 +85,19 @@ export function clusterObjects(result: RenderResult): ClusterObject[] {
           object: manifest,
           patchesFrom: (c.resource.spec.references ?? [])
             .filter((r: any) => r.patchesFrom)
-            .map((r: any) => ({ ...r.patchesFrom, toFieldPath: r.toFieldPath })),
+            .map((r: any) => ({
+              ...r.patchesFrom,
+              toFieldPath: r.toFieldPath,
+            })),
         });
       } else {
-        out.push({ component: p.component, part: c.name, via: 'crossplane', object: c.resource, patchesFrom: [] });
+        out.push({
+          component: p.component,
+          part: c.name,
+          via: 'crossplane',
+          object: c.resource,
+          patchesFrom: [],
+        });
       }
     }
   }

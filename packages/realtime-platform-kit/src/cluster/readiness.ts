@@ -26,12 +26,16 @@ export function workloadState(o: KubeObject): WorkloadState | undefined {
     }
     case 'Job': {
       const cond = (type: string) =>
-        (s.conditions ?? []).find((c: any) => c.type === type && c.status === 'True');
+        (s.conditions ?? []).find(
+          (c: any) => c.type === type && c.status === 'True',
+        );
       const failed = cond('Failed');
       return {
         ready: !!cond('Complete'),
         failed: !!failed,
-        detail: failed ? `failed: ${failed.reason}: ${failed.message}` : `${s.succeeded ?? 0} succeeded, ${s.active ?? 0} active`,
+        detail: failed
+          ? `failed: ${failed.reason}: ${failed.message}`
+          : `${s.succeeded ?? 0} succeeded, ${s.active ?? 0} active`,
       };
     }
     default:
@@ -56,7 +60,12 @@ export async function waitForWorkloads(
     const stored = new Map<string, KubeObject>();
     const pending: string[] = [];
     for (const t of workloads) {
-      const o = await client.get(t.object.apiVersion, t.object.kind, t.object.metadata.name, t.object.metadata.namespace);
+      const o = await client.get(
+        t.object.apiVersion,
+        t.object.kind,
+        t.object.metadata.name,
+        t.object.metadata.namespace,
+      );
       const label = `${t.component}/${t.part} (${objectLabel(t.object)})`;
       if (!o) {
         pending.push(`${label}: not found`);
@@ -69,7 +78,9 @@ export async function waitForWorkloads(
     }
     if (!pending.length) return stored;
     if (Date.now() > deadline)
-      throw new Error(`not ready after ${timeoutMs / 1000} s:\n  ${pending.join('\n  ')}`);
+      throw new Error(
+        `not ready after ${timeoutMs / 1000} s:\n  ${pending.join('\n  ')}`,
+      );
     await new Promise(r => setTimeout(r, 500));
   }
 }

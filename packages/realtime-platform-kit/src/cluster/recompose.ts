@@ -20,7 +20,12 @@ export async function recomposeFromCluster(
       for (const c of p.composed) {
         if (c.resource.kind === 'Object') continue;
         const md = c.resource.metadata;
-        const stored = await client.get(c.resource.apiVersion, c.resource.kind, md.name, md.namespace);
+        const stored = await client.get(
+          c.resource.apiVersion,
+          c.resource.kind,
+          md.name,
+          md.namespace,
+        );
         if (stored) observed[c.name] = stored;
       }
       return { xr: p.xr, observed };
@@ -32,7 +37,10 @@ export async function recomposeFromCluster(
     requests,
   );
   next.platforms.forEach((p, i) => {
-    if (composed[i].error) throw new Error(`the Composition failed for ${p.component}: ${composed[i].error}`);
+    if (composed[i].error)
+      throw new Error(
+        `the Composition failed for ${p.component}: ${composed[i].error}`,
+      );
     p.composed = composed[i].resources;
   });
   return next;

@@ -5,7 +5,9 @@
 const image = 'ghcr.io/example/svc:1.2.3';
 
 function listShape(n: number, namespace: string): any {
-  const topics = Array.from({ length: Math.max(n, 1) }, (_, i) => ({ name: `t${i}` }));
+  const topics = Array.from({ length: Math.max(n, 1) }, (_, i) => ({
+    name: `t${i}`,
+  }));
   const declared = n === 0 ? [] : topics.map(t => t.name);
   return {
     apiVersion: 'core.oam.dev/v1beta1',
@@ -19,8 +21,14 @@ function listShape(n: number, namespace: string): any {
           properties: {
             topics: n === 0 ? [] : topics,
             mqtt: {
-              users: Array.from({ length: n }, (_, i) => ({ name: `u${i}`, topics: [`d${i}/#`] })),
-              bridges: Array.from({ length: n }, (_, i) => ({ mqttTopic: `d${i}/+/x`, kafkaTopic: `t${i}` })),
+              users: Array.from({ length: n }, (_, i) => ({
+                name: `u${i}`,
+                topics: [`d${i}/#`],
+              })),
+              bridges: Array.from({ length: n }, (_, i) => ({
+                mqttTopic: `d${i}/+/x`,
+                kafkaTopic: `t${i}`,
+              })),
             },
             postgresql: { sink: { topics: declared } },
           },
@@ -30,7 +38,10 @@ function listShape(n: number, namespace: string): any {
           type: 'realtime-webservice',
           properties: {
             image,
-            env: Array.from({ length: n }, (_, i) => ({ name: `E${i}`, value: `${i}` })),
+            env: Array.from({ length: n }, (_, i) => ({
+              name: `E${i}`,
+              value: `${i}`,
+            })),
             realtime: 'p',
             produces: declared,
             consumes: declared,
@@ -60,10 +71,24 @@ function fullShape(namespace: string): any {
             },
             lenses: { acceptEULA: true },
             postgresql: { sink: { topics: ['a'], insertMode: 'upsert' } },
-            resources: { size: 'medium', schemaRegistryReplicas: 2, connectReplicas: 2 },
+            resources: {
+              size: 'medium',
+              schemaRegistryReplicas: 2,
+              connectReplicas: 2,
+            },
           },
         },
-        { name: 'svc', type: 'realtime-webservice', properties: { image, replicas: 2, realtime: 'platform', produces: ['a'], consumes: ['b.c-d'] } },
+        {
+          name: 'svc',
+          type: 'realtime-webservice',
+          properties: {
+            image,
+            replicas: 2,
+            realtime: 'platform',
+            produces: ['a'],
+            consumes: ['b.c-d'],
+          },
+        },
       ],
     },
   };

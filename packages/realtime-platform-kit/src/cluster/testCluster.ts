@@ -10,17 +10,30 @@ import { KubeClient } from './kubeClient';
 export function clusterClient(): KubeClient {
   const kubeconfig = process.env.KUBECONFIG;
   if (!kubeconfig)
-    throw new Error('KUBECONFIG is not set: start the simulated cluster with eval "$(scripts/control-plane.sh start)"');
+    throw new Error(
+      'KUBECONFIG is not set: start the simulated cluster with eval "$(scripts/control-plane.sh start)"',
+    );
   return new KubeClient(kubeconfig);
 }
 
 /** Applies the composite CRD derived from the XRD and waits until the server serves it. */
-export async function installCompositeCrd(kit: RealtimeKit, client: KubeClient): Promise<any> {
+export async function installCompositeCrd(
+  kit: RealtimeKit,
+  client: KubeClient,
+): Promise<any> {
   const crd = compositeResourceCrd(kit.compositionFile.xrd);
   await client.serverSideApply(crd, 'crossplane');
   for (let i = 0; i < 120; i++) {
-    const stored = await client.get(crd.apiVersion, crd.kind, crd.metadata.name);
-    if (stored?.status?.conditions?.some((c: any) => c.type === 'Established' && c.status === 'True')) {
+    const stored = await client.get(
+      crd.apiVersion,
+      crd.kind,
+      crd.metadata.name,
+    );
+    if (
+      stored?.status?.conditions?.some(
+        (c: any) => c.type === 'Established' && c.status === 'True',
+      )
+    ) {
       client.refreshDiscovery();
       return crd;
     }
@@ -30,16 +43,26 @@ export async function installCompositeCrd(kit: RealtimeKit, client: KubeClient):
 }
 
 /** Creates a namespace (the application's) unless it exists. */
-export async function ensureNamespace(client: KubeClient, name: string): Promise<void> {
+export async function ensureNamespace(
+  client: KubeClient,
+  name: string,
+): Promise<void> {
   if (!(await client.get('v1', 'Namespace', name)))
-    await client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    await client.create({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name },
+    });
 }
 
 /**
  * The Secrets a user creates before deploying a platform with Lenses (license and agent key,
  * named by the `lenses` parameters), with throw-away test values.
  */
-export async function createUserSecrets(client: KubeClient, result: RenderResult): Promise<void> {
+export async function createUserSecrets(
+  client: KubeClient,
+  result: RenderResult,
+): Promise<void> {
   for (const p of result.platforms) {
     const lenses = p.xr.spec.lenses;
     if (!lenses) continue;
@@ -47,23 +70,38 @@ export async function createUserSecrets(client: KubeClient, result: RenderResult
       const secret = {
         apiVersion: 'v1',
         kind: 'Secret',
-        metadata: { name: ref.secretName, namespace: result.application.namespace },
-        stringData: { [ref.key]: `test-${Math.random().toString(36).slice(2)}` },
+        metadata: {
+          name: ref.secretName,
+          namespace: result.application.namespace,
+        },
+        stringData: {
+          [ref.key]: `test-${Math.random().toString(36).slice(2)}`,
+        },
       };
-      const existing = await client.get('v1', 'Secret', ref.secretName, result.application.namespace);
+      const existing = await client.get(
+        'v1',
+        'Secret',
+        ref.secretName,
+        result.application.namespace,
+      );
       if (!existing) await client.create(secret);
-      else if (!existing.data?.[ref.key]) await client.mergePatch(existing, { stringData: secret.stringData });
+      else if (!existing.data?.[ref.key])
+        await client.mergePatch(existing, { stringData: secret.stringData });
     }
   }
 }
 
 /** Renders application objects; fails with the kit's messages when one does not validate. */
-export async function renderApps(kit: RealtimeKit, apps: any[]): Promise<RenderResult[]> {
+export async function renderApps(
+  kit: RealtimeKit,
+  apps: any[],
+): Promise<RenderResult[]> {
   const results = await kit.validateTexts(
     apps.map((a, i) => ({ file: `cluster-app-${i}.yaml`, text: stringify(a) })),
   );
   return results.map(r => {
-    if (!r.valid) throw new Error(`${r.file}: ${r.issues.map(i => i.message).join('; ')}`);
+    if (!r.valid)
+      throw new Error(`${r.file}: ${r.issues.map(i => i.message).join('; ')}`);
     return r.result!;
   });
 }
