@@ -180,6 +180,11 @@ export class KubeClient {
     return `${base}${ns}/${info.plural}${name ? `/${name}` : ''}`;
   }
 
+  private objectPath(obj: KubeObject): Promise<string> {
+    const md = obj.metadata;
+    return this.pathOf(obj.apiVersion, obj.kind, md.namespace, md.name);
+  }
+
   /** The stored object, or undefined when it does not exist. */
   async get(
     apiVersion: string,
@@ -232,12 +237,7 @@ export class KubeClient {
     patch: unknown,
     options: WriteOptions & { subresource?: string } = {},
   ): Promise<KubeObject> {
-    const p = await this.pathOf(
-      obj.apiVersion,
-      obj.kind,
-      obj.metadata.namespace,
-      obj.metadata.name,
-    );
+    const p = await this.objectPath(obj);
     const sub = options.subresource ? `/${options.subresource}` : '';
     return this.request(
       'PATCH',
@@ -253,12 +253,7 @@ export class KubeClient {
     fieldManager: string,
     options: { dryRun?: boolean } = {},
   ): Promise<KubeObject> {
-    const p = await this.pathOf(
-      obj.apiVersion,
-      obj.kind,
-      obj.metadata.namespace,
-      obj.metadata.name,
-    );
+    const p = await this.objectPath(obj);
     const dry = options.dryRun ? '&dryRun=All' : '';
     return this.request(
       'PATCH',
@@ -266,21 +261,6 @@ export class KubeClient {
       obj,
       'application/apply-patch+yaml',
     );
-  }
-
-  /** DELETE, ignoring an object that is already gone. */
-  async delete(obj: KubeObject): Promise<void> {
-    try {
-      const p = await this.pathOf(
-        obj.apiVersion,
-        obj.kind,
-        obj.metadata.namespace,
-        obj.metadata.name,
-      );
-      await this.request('DELETE', `${p}?propagationPolicy=Background`);
-    } catch (e) {
-      if (!(e instanceof KubeApiError && e.status === 404)) throw e;
-    }
   }
 }
 
