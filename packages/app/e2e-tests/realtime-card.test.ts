@@ -25,7 +25,7 @@ test('the realtime platform card shows parts, secret keys and links; a part open
   ).toHaveCount(6);
   await expect(
     parts.getByText(
-      'orders-platform-kafka.orders--orders-platform-realtime.svc:9092',
+      'kafka.orders--orders-platform-realtime.svc:9092',
     ),
   ).toBeVisible();
 

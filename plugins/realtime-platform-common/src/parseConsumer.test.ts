@@ -71,7 +71,7 @@ describe('parseRealtimePart', () => {
     expect(models.every(m => m.problems.length === 0)).toBe(true);
     expect(models.find(m => m.type === 'kafka')).toMatchObject({
       ref: 'resource:default/orders-platform-kafka',
-      host: 'orders-platform-kafka.orders--orders-platform-realtime.svc',
+      host: 'kafka.orders--orders-platform-realtime.svc',
       port: 9092,
     });
   });

@@ -48,7 +48,7 @@ export function parseRealtimePart(
           annotation: ANNOTATION_HOST,
           message:
             'The host is not a valid in-cluster DNS name; it is not shown.',
-          fix: 'Use the Service DNS name, e.g. `orders-platform-kafka.orders--orders-platform-realtime.svc`.',
+          fix: 'Use the Service DNS name, e.g. `kafka.orders--orders-platform-realtime.svc`.',
           severity: 'error',
         });
       }

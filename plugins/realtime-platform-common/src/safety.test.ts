@@ -22,7 +22,7 @@ describe('looksLikeSecretValue', () => {
   });
 
   it.each([
-    'orders-platform-kafka.orders--orders-platform-realtime.svc',
+    'kafka.orders--orders-platform-realtime.svc',
     'KAFKA_BOOTSTRAP_SERVERS',
     'POSTGRES_PASSWORD',
     'orders.created',

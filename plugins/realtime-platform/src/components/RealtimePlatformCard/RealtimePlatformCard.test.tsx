@@ -32,7 +32,7 @@ describe('<RealtimePlatformCard />', () => {
     expect(parts.getAllByRole('row')).toHaveLength(7);
     expect(
       parts.getByText(
-        'orders-platform-kafka.orders--orders-platform-realtime.svc:9092',
+        'kafka.orders--orders-platform-realtime.svc:9092',
       ),
     ).toBeInTheDocument();
     expect(
