@@ -78,10 +78,8 @@ certificates() {
     -days 30 -extfile "$pki/san.ext" -out "$pki/server.crt" 2>/dev/null
   openssl genrsa -out "$pki/sa.key" 2048 2>/dev/null
   openssl rsa -in "$pki/sa.key" -pubout -out "$pki/sa.pub" 2>/dev/null
-  # Static tokens: the admin (system:masters) for the components and tests, a viewer without
-  # rights for forbidden-path tests.
-  printf '%s,admin,admin,system:masters\n%s,viewer,viewer\n' \
-    "$(openssl rand -hex 24)" "$(openssl rand -hex 24)" >"$pki/tokens.csv"
+  # A static token: the admin (system:masters) for the components and the tests.
+  printf '%s,admin,admin,system:masters\n' "$(openssl rand -hex 24)" >"$pki/tokens.csv"
   [ -f "$pki/ca.crt" ] && [ -f "$pki/server.crt" ] && [ -f "$pki/sa.pub" ]
 }
 
@@ -162,7 +160,6 @@ start() {
   certificates || die certificates "openssl failed"
   local pki="$DIR/pki" started=$SECONDS
   kubeconfig admin "$(awk -F, '$2=="admin"{print $1}' "$pki/tokens.csv")" "$KUBECONFIG_FILE"
-  kubeconfig viewer "$(awk -F, '$2=="viewer"{print $1}' "$pki/tokens.csv")" "$DIR/kubeconfig-viewer"
 
   launch etcd server --name=etcd0 --data-dir="$DIR/etcd" --unsafe-no-fsync \
     --listen-client-urls="http://127.0.0.1:$ETCD_PORT" --advertise-client-urls="http://127.0.0.1:$ETCD_PORT" \

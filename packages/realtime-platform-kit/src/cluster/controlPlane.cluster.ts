@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { PLATFORM_COMPONENT_TYPE } from '../contract';
 import { createKit, RenderResult } from '../kit';
 import { KUBEVELA_RELEASES, kubevelaHealth } from '../kubevela';
 import { applyAll, applyObject } from './apply';
@@ -22,7 +23,7 @@ import {
   installCompositeCrd,
   renderApps,
 } from './testCluster';
-import { KubeApiError } from './kubeClient';
+import { KubeApiError, KubeObject } from './kubeClient';
 
 jest.setTimeout(300_000);
 
@@ -41,6 +42,34 @@ const EXAMPLES: [string, any][] = [
   ),
 ]);
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'Job'];
+
+/**
+ * What a KubeVela release reports for a component, from its live object (fetched now, or the
+ * one given: a failing pod's Deployment flaps as kwok makes each replacement Ready, then fails it).
+ */
+async function liveHealth(
+  label: string,
+  result: RenderResult,
+  c: RenderResult['components'][number],
+  observed?: KubeObject,
+) {
+  const md = c.output.metadata;
+  const live =
+    observed ??
+    (await client.get(
+      c.output.apiVersion,
+      c.output.kind,
+      md.name,
+      md.namespace,
+    ));
+  const app = result.application;
+  const context = {
+    name: c.name,
+    appName: app.name,
+    appRevision: `${app.name}-v1`,
+  };
+  return kubevelaHealth(label, kit.paths.definitions, c.type, context, live);
+}
 const refusal = (p: Promise<unknown>) =>
   p.then(
     () => 'accepted',
@@ -162,32 +191,13 @@ describe.each([...EXAMPLES, ...GENERATED_SHAPES])(
     it.each(Object.keys(KUBEVELA_RELEASES))(
       'KubeVela %s health policies over the live objects: healthy only once Ready',
       async label => {
-        const context = (name: string) => ({
-          name,
-          appName: result.application.name,
-          appRevision: `${result.application.name}-v1`,
-        });
-        const health = async (c: RenderResult['components'][number]) => {
-          const md = c.output.metadata;
-          const live = await client.get(
-            c.output.apiVersion,
-            c.output.kind,
-            md.name,
-            md.namespace,
-          );
-          return kubevelaHealth(
-            label,
-            kit.paths.definitions,
-            c.type,
-            context(c.name),
-            live,
-          );
-        };
+        const health = (c: RenderResult['components'][number]) =>
+          liveHealth(label, result, c);
         const services = result.components.filter(
-          c => c.type !== 'realtime-platform',
+          c => c.type !== PLATFORM_COMPONENT_TYPE,
         );
         const platforms = result.components.filter(
-          c => c.type === 'realtime-platform',
+          c => c.type === PLATFORM_COMPONENT_TYPE,
         );
         for (const c of services)
           expect(await health(c)).toMatchObject({ healthy: true });
@@ -224,7 +234,7 @@ describe('a service whose pods fail (kwok fails every container of a labelled po
     async label => {
       const [result] = await renderApps(kit, [GENERATED_SHAPES[1][1]]);
       const service = result.components.find(
-        c => c.type !== 'realtime-platform',
+        c => c.type !== PLATFORM_COMPONENT_TYPE,
       )!;
       const md = service.output.metadata;
       const live = () =>
@@ -242,20 +252,7 @@ describe('a service whose pods fail (kwok fails every container of a labelled po
         now = (await live())!;
       }
       expect(now.status.readyReplicas ?? 0).toBe(0);
-      const context = {
-        name: service.name,
-        appName: result.application.name,
-        appRevision: `${result.application.name}-v1`,
-      };
-      expect(
-        await kubevelaHealth(
-          label,
-          kit.paths.definitions,
-          service.type,
-          context,
-          now,
-        ),
-      ).toEqual({
+      expect(await liveHealth(label, result, service, now)).toEqual({
         healthy: false,
         message: expect.stringMatching(/^0\/1 ready/),
       });
@@ -264,7 +261,7 @@ describe('a service whose pods fail (kwok fails every container of a labelled po
 
   afterAll(async () => {
     const [result] = await renderApps(kit, [GENERATED_SHAPES[1][1]]);
-    const md = result.components.find(c => c.type !== 'realtime-platform')!
+    const md = result.components.find(c => c.type !== PLATFORM_COMPONENT_TYPE)!
       .output.metadata;
     const live = await client.get(
       'apps/v1',

@@ -2,6 +2,8 @@
  * Generated applications of the shapes the kit's guarantee tests render (lists of 0, 1 and many
  * items; every optional part on), each in an application namespace of its own.
  */
+import { PLATFORM_COMPONENT_TYPE, SERVICE_COMPONENT_TYPE } from '../contract';
+
 const image = 'ghcr.io/example/svc:1.2.3';
 
 function listShape(n: number, namespace: string): any {
@@ -17,7 +19,7 @@ function listShape(n: number, namespace: string): any {
       components: [
         {
           name: 'p',
-          type: 'realtime-platform',
+          type: PLATFORM_COMPONENT_TYPE,
           properties: {
             topics: n === 0 ? [] : topics,
             mqtt: {
@@ -35,7 +37,7 @@ function listShape(n: number, namespace: string): any {
         },
         {
           name: 'w',
-          type: 'realtime-webservice',
+          type: SERVICE_COMPONENT_TYPE,
           properties: {
             image,
             env: Array.from({ length: n }, (_, i) => ({
@@ -61,7 +63,7 @@ function fullShape(namespace: string): any {
       components: [
         {
           name: 'platform',
-          type: 'realtime-platform',
+          type: PLATFORM_COMPONENT_TYPE,
           properties: {
             kafka: { replicas: 3 },
             topics: [{ name: 'a', replicationFactor: 2 }, { name: 'b.c-d' }],
@@ -80,7 +82,7 @@ function fullShape(namespace: string): any {
         },
         {
           name: 'svc',
-          type: 'realtime-webservice',
+          type: SERVICE_COMPONENT_TYPE,
           properties: {
             image,
             replicas: 2,
