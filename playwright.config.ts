@@ -12,7 +12,10 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 1,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'artifacts/e2e-report' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'artifacts/e2e-report' }],
+  ],
   outputDir: 'artifacts/e2e-results',
   use: {
     baseURL: process.env.PORTAL_URL ?? 'http://localhost:7007',

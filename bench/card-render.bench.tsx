@@ -21,6 +21,7 @@ function median(values: number[]) {
 
 const ms = (v: number) => `${v.toFixed(0).padStart(6)} ms`;
 
+// eslint-disable-next-line jest/expect-expect -- a benchmark: it prints figures, never asserts timings
 it('measures render time and catalog calls', async () => {
   const rows: string[] = [];
   for (const n of SIZES) {

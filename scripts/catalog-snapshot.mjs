@@ -20,7 +20,9 @@ async function entities(token) {
   });
   if (!res.ok) throw new Error(`catalog query failed: HTTP ${res.status}`);
   return (await res.json()).map(e => ({
-    ref: `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLowerCase(),
+    ref: `${e.kind}:${e.metadata.namespace ?? 'default'}/${
+      e.metadata.name
+    }`.toLowerCase(),
     uid: e.metadata.uid,
   }));
 }

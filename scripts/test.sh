@@ -62,13 +62,47 @@ e2e_postgres() {
   return $rc
 }
 
+# Code and JSON that git tracks (or would add); Markdown and YAML are left as written (mkdocs
+# syntax, CUE and Go templates in block scalars), and .prettierignore drops fixtures.
+format_check() {
+  git ls-files -co --exclude-standard -- '*.ts' '*.tsx' '*.js' '*.mjs' '*.cjs' '*.json' |
+    grep -v '/package-lock.json$' | while IFS= read -r f; do [ -f "$f" ] && echo "$f"; done |
+    xargs yarn prettier --check --loglevel warn
+}
+
+# What `repo lint` does not reach: bench/ and scripts/ (eslint, as a CLI package) and the Go
+# tools (gofmt, go vet; tools/control-plane only pins modules and has no code of its own).
+lint_outside_packages() {
+  local rc=0 unformatted
+  node_modules/.bin/eslint --max-warnings 0 bench scripts --ext .ts,.tsx,.js,.mjs,.cjs || rc=1
+  unformatted=$(gofmt -l tools)
+  [ -z "$unformatted" ] || { echo "gofmt: not formatted: $unformatted (run: gofmt -w tools)"; rc=1; }
+  (cd tools/composition-render && GOFLAGS=-mod=mod go vet .) || rc=1
+  for label in v1.9 v1.10; do
+    (cd tools/kubevela-cue && go vet -mod=readonly -modfile="go.$label.mod" .) || rc=1
+  done
+  return $rc
+}
+
+# API reports of the published plugin packages, from the declarations `yarn tsc` (the type-check
+# stage) writes to dist-types; a changed public API fails until its report is regenerated.
+PUBLISHED_PLUGINS=(plugins/realtime-platform plugins/realtime-platform-common
+  plugins/catalog-backend-module-realtime-platform plugins/scaffolder-backend-module-realtime-platform)
+api_reports() {
+  yarn backstage-repo-tools api-reports --ci --allow-all-warnings "${PUBLISHED_PLUGINS[@]}" ||
+    { echo "a public API changed: run yarn backstage-repo-tools api-reports --allow-all-warnings ${PUBLISHED_PLUGINS[*]} and commit the report.api.md files"; return 1; }
+}
+
 build_app() {
   yarn workspace app build >"$ARTIFACTS/logs/app-build.log" 2>&1 ||
     { tail -n 30 "$ARTIFACTS/logs/app-build.log"; return 1; }
 }
 
 stage "type-check" yarn tsc
+stage "API reports" api_reports
+stage "format (prettier --check)" format_check
 stage "lint" yarn backstage-cli repo lint
+stage "lint (bench, scripts, tools)" lint_outside_packages
 stage "unit tests" yarn backstage-cli repo test
 stage "diagram drift" node scripts/diagrams.mjs --check
 stage "docs build (strict, techdocs-core)" docs_build

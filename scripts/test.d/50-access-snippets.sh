@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Stage of `make test`: the client examples of docs/access, executed and asserted.
-#  1. the connection-secret tables of docs/access are what the kit's contract generates, and every
-#     example reads only keys of that contract (scripts/docs/access-tables.js --check);
-#  2. starts a real Kafka broker (KRaft), a Confluent-compatible schema registry (Apicurio
+#  1. starts a real Kafka broker (KRaft), a Confluent-compatible schema registry (Apicurio
 #     Registry's ccompat API), Mosquitto with password auth + ACL + WebSocket listener, PostgreSQL,
 #     and the stand-in HTTP server for the documented Lenses HQ / Metabase endpoints;
-#  3. runs every example in docs/access/snippets (Python and JavaScript) with the contract's
+#  2. runs every example in docs/access/snippets (Python and JavaScript) with the contract's
 #     variables pointing at them, and asserts round trips, rows and HTTP results, including
 #     rejected credentials.
+# That the connection-secret tables match the kit's contract and that every example reads only
+# keys of it is stage 40-docs-drift (realtime-docgen --check).
 # Stops only the processes it started (by pid), on any exit.
 set -uo pipefail
 source "$(dirname "$0")/../lib.sh"
@@ -21,9 +21,6 @@ trap 'checks_kill_current; svc_stop_all; rm -rf "$SVC_RUN" "$JS"' EXIT
 trap 'exit 130' INT TERM
 S=docs/access/snippets
 PY=$SVC_PY
-
-echo "-- contract drift"
-expect "access tables match the kit's contract" 'match the contract' node scripts/docs/access-tables.js --check
 
 echo "-- servers"
 started=$SECONDS

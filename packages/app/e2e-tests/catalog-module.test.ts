@@ -134,7 +134,7 @@ test('the card on a generated platform shows its parts, consumers, secret keys a
     6,
   );
   await expect(
-    parts.getByText('kafka.factory--telemetry-realtime.svc:9092'),
+    parts.getByText('kafka.factory--telemetry-realtime.svc.cluster.local:9092'),
   ).toBeVisible();
   await expect(platformCard.getByText(/annotation problem/)).toHaveCount(0);
 

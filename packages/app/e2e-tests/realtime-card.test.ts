@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import { enterAsGuest, screenshotPath } from './signIn';
 
-const PLATFORM = '/catalog/default/component/orders-platform';
+const PLATFORM = '/catalog/factory/component/telemetry';
 
 function card(page: Page) {
   return page
@@ -20,30 +20,28 @@ test('the realtime platform card shows parts, secret keys and links; a part open
   await expect(parts).toBeVisible();
   // The example is clean: real catalog annotations (managed-by-location) raise no problem.
   await expect(platformCard.getByText(/annotation problem/)).toHaveCount(0);
+  await expect(parts.getByRole('link', { name: /\(telemetry\)/ })).toHaveCount(
+    6,
+  );
   await expect(
-    parts.getByRole('link', { name: /\(orders-platform\)/ }),
-  ).toHaveCount(6);
-  await expect(
-    parts.getByText(
-      'kafka.orders--orders-platform-realtime.svc:9092',
-    ),
+    parts.getByText('kafka.factory--telemetry-realtime.svc.cluster.local:9092'),
   ).toBeVisible();
 
   const secrets = platformCard.getByRole('region', {
     name: 'Connection secrets',
   });
   await expect(
-    secrets.getByText('orders-platform-conn', { exact: true }),
+    secrets.getByText('telemetry-conn', { exact: true }),
   ).toBeVisible();
   for (const key of [
     'KAFKA_BOOTSTRAP_SERVERS',
     'POSTGRES_PASSWORD',
-    'TOPIC_DEVICE_TELEMETRY',
+    'TOPIC_MACHINES_TELEMETRY',
   ]) {
     await expect(secrets.getByText(key, { exact: true }).first()).toBeVisible();
   }
   await expect(secrets.getByTestId('kubectl-command')).toHaveText(
-    "kubectl get secret orders-platform-conn -n orders -o jsonpath='{.data.KAFKA_BOOTSTRAP_SERVERS}' | base64 -d",
+    "kubectl get secret telemetry-conn -n factory -o jsonpath='{.data.KAFKA_BOOTSTRAP_SERVERS}' | base64 -d",
   );
   // Key names only: nothing value-shaped (assignments, base64 or hex blobs).
   const secretText = await secrets
@@ -53,8 +51,8 @@ test('the realtime platform card shows parts, secret keys and links; a part open
 
   const links = platformCard.getByRole('region', { name: 'Links' });
   for (const [name, href] of [
-    ['Lenses HQ', 'https://lenses.orders.example.com/'],
-    ['Metabase', 'https://metabase.orders.example.com/'],
+    ['Lenses HQ', 'https://lenses.factory--telemetry-realtime.example.com/'],
+    ['Metabase', 'https://metabase.factory--telemetry-realtime.example.com/'],
   ]) {
     const link = links.getByRole('link', { name: new RegExp(name) });
     await expect(link).toHaveAttribute('href', href);
@@ -70,11 +68,11 @@ test('the realtime platform card shows parts, secret keys and links; a part open
 
   await parts.getByRole('link', { name: /Apache Kafka/ }).click();
   await expect(page).toHaveURL(
-    /\/catalog\/default\/resource\/orders-platform-kafka$/,
+    /\/catalog\/factory\/resource\/telemetry-kafka$/,
   );
   await expect(
     page.getByRole('heading', {
-      name: /Apache Kafka \(KRaft\) \(orders-platform\)/,
+      name: /Apache Kafka \(telemetry\)/,
     }),
   ).toBeVisible();
   await page.screenshot({ path: screenshotPath('realtime-card-part-entity') });
@@ -82,16 +80,14 @@ test('the realtime platform card shows parts, secret keys and links; a part open
 
 test('a consumer webservice shows the compact card', async ({ page }) => {
   await enterAsGuest(page);
-  await page.goto('/catalog/default/component/shipping-worker');
+  await page.goto('/catalog/factory/component/alerting');
   const consumerCard = card(page);
   await expect(
-    consumerCard.getByRole('link', { name: /Orders realtime platform/ }),
+    consumerCard.getByRole('link', { name: /telemetry realtime platform/ }),
   ).toHaveAttribute('href', PLATFORM);
+  await expect(consumerCard.getByText('factory/telemetry-conn')).toBeVisible();
   await expect(
-    consumerCard.getByText('orders/orders-platform-conn'),
-  ).toBeVisible();
-  await expect(
-    consumerCard.getByLabel('Consumes').getByText('device.telemetry'),
+    consumerCard.getByLabel('Consumes').getByText('machines.telemetry'),
   ).toBeVisible();
   await consumerCard.screenshot({
     path: screenshotPath('realtime-card-consumer'),

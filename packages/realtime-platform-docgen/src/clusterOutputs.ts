@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { platformNames } from '@internal/realtime-platform-contract';
 import {
   applyAll,
   clusterClient,
@@ -18,7 +19,6 @@ import {
   createUserSecrets,
   ensureNamespace,
   installCompositeCrd,
-  platformNames,
   renderApps,
   setCompositeConditions,
   waitForWorkloads,

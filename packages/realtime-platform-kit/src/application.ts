@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import { parseAllDocuments } from 'yaml';
-import { SERVICE_COMPONENT_TYPE } from './contract';
+import {
+  DNS1123_LABEL,
+  DNS_LABEL_MAX_LENGTH,
+  isDns1123Label,
+  SERVICE_COMPONENT_TYPE,
+} from '@internal/realtime-platform-contract';
 import { ValidationIssue } from './issues';
 
 /** One component of an OAM Application. */
@@ -20,8 +25,6 @@ export interface OamApplication {
   annotations: Record<string, string>;
   components: OamComponent[];
 }
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** Parses an OAM Application from text; returns issues instead of throwing. */
 export function parseApplication(
@@ -70,20 +73,16 @@ export function parseApplication(
     );
   }
   const name = obj.metadata?.name;
-  if (typeof name !== 'string' || !DNS_LABEL.test(name) || name.length > 63) {
+  if (typeof name !== 'string' || !isDns1123Label(name)) {
     return issue(
-      'metadata.name is missing or not a DNS-1123 label of at most 63 characters',
+      `metadata.name is missing or not a DNS-1123 label of at most ${DNS_LABEL_MAX_LENGTH} characters`,
       'set metadata.name to a lowercase name such as "orders"',
     );
   }
   const namespace = obj.metadata?.namespace ?? 'default';
-  if (
-    typeof namespace !== 'string' ||
-    !DNS_LABEL.test(namespace) ||
-    namespace.length > 63
-  ) {
+  if (typeof namespace !== 'string' || !isDns1123Label(namespace)) {
     return issue(
-      'metadata.namespace is not a DNS-1123 label of at most 63 characters',
+      `metadata.namespace is not a DNS-1123 label of at most ${DNS_LABEL_MAX_LENGTH} characters`,
       'set metadata.namespace to a lowercase name',
     );
   }
@@ -101,7 +100,7 @@ export function parseApplication(
   const seen = new Set<string>();
   obj.spec.components.forEach((c: any, i: number) => {
     const cname = typeof c?.name === 'string' ? c.name : undefined;
-    if (!cname || !DNS_LABEL.test(cname)) {
+    if (!cname || !DNS1123_LABEL.test(cname)) {
       issues.push({
         file,
         field: `spec.components[${i}].name`,

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { compositionsCommand, COMPOSITIONS_USAGE } from './compositionsCli';
 import { formatIssue, InvalidApplicationError } from './issues';
 import { createKit } from './kit';
 import { xrdSpecSchema } from './schema';
@@ -8,7 +9,8 @@ const USAGE = `usage: realtime-kit <command> [files...]
   render <file>         print every Kubernetes object the application renders to (YAML stream)
   secrets <file>        print each platform's connection-secret contract (YAML; never secret values)
   schema [type]         print the parameter tree of a component type (JSON)
-  xrd                   print the XRD spec schema derived from the realtime-platform definition (YAML)`;
+  xrd                   print the XRD spec schema derived from the realtime-platform definition (YAML)
+${COMPOSITIONS_USAGE}`;
 
 /** Secret values are replaced by their length: render output may end up in logs. */
 function redact(obj: any): any {
@@ -26,6 +28,12 @@ function write(s: string) {
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...files] = argv;
+  if (command === 'compositions') {
+    const code = await compositionsCommand(files);
+    if (code !== undefined) return code;
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
   const kit = createKit();
   switch (command) {
     case 'validate': {

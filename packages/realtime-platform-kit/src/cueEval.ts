@@ -5,6 +5,12 @@ import { OamApplication, OamComponent } from './application';
 import { ComponentDefinition } from './definitions';
 import { run } from './exec';
 import { ValidationIssue } from './issues';
+import {
+  article,
+  checkViolation,
+  describeConstraint,
+  displayField,
+} from './issueText';
 import { findParameter, ParameterSchema } from './schema';
 
 /** Kubernetes objects one component renders to (KubeVela `output` and `outputs`). */
@@ -81,19 +87,6 @@ export function splitCuePath(p: string): string[] {
   return segs;
 }
 
-function displayField(segs: string[]): string {
-  let out = '';
-  for (const s of segs) {
-    if (/^\d+$/.test(s)) out += `[${s}]`;
-    else out += out ? `.${s}` : s;
-  }
-  return out;
-}
-
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
 /** The value the user wrote at a parameter path (list indices as numeric segments). */
 function valueAt(value: unknown, segs: string[]): unknown {
   let v: any = value;
@@ -115,13 +108,6 @@ function checkMessage(message: string): string {
       `^conflicting values false and ${quoted} \\(mismatched types bool and string\\)$`,
     ).exec(message);
   return m ? (JSON.parse(m[1]) as string) : message;
-}
-
-/** Field reported for a name-length check that does not name one itself. */
-function checkField(check: string): string | undefined {
-  return check === 'name' || check === 'namespace' || check === 'nameSeparator'
-    ? 'name'
-    : undefined;
 }
 
 interface RawError {
@@ -162,22 +148,6 @@ function parseCueErrors(stderr: string): {
   return { errors, unattributed };
 }
 
-function describeConstraint(node: ReturnType<typeof findParameter>): string {
-  if (!node) return '';
-  if (node.enum) return `use one of: ${node.enum.join(', ')}`;
-  const parts: string[] = [];
-  if (node.patterns) parts.push(`match ${node.patterns.join(' and ')}`);
-  if (node.notPatterns)
-    parts.push(`not match ${node.notPatterns.join(' or ')}`);
-  if (node.minimum !== undefined) parts.push(`be >= ${node.minimum}`);
-  if (node.maximum !== undefined) parts.push(`be <= ${node.maximum}`);
-  if (node.maxLength !== undefined)
-    parts.push(`be at most ${node.maxLength} characters`);
-  return parts.length
-    ? `the value must ${parts.join(', ')} (${node.description})`
-    : `see the parameter reference: ${node.description}`;
-}
-
 function toIssues(
   file: string,
   errs: RawError[],
@@ -210,18 +180,7 @@ function toIssues(
     );
     if (segs[0] === '_checks') {
       for (const msg of messages.map(checkMessage)) {
-        const cut = msg.lastIndexOf(': ');
-        const text = cut > 0 ? msg.slice(0, cut) : msg;
-        const fix =
-          cut > 0 ? msg.slice(cut + 2) : 'see the parameter reference';
-        const fm = /^([A-Za-z][\w.\[\]/]*): (.*)$/.exec(text);
-        issues.push({
-          file,
-          component,
-          field: fm ? fm[1] : checkField(segs[1]),
-          message: fm ? fm[2] : text,
-          fix,
-        });
+        issues.push({ file, ...checkViolation(component, segs[1], msg) });
       }
       continue;
     }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONNECTION_KEYS } from './contract';
+import { CONNECTION_KEYS } from '@internal/realtime-platform-contract';
 import { run } from './exec';
 import { compositionRenderBinary, cueBinary } from './paths';
 import { flattenParameters, xrdSpecSchema } from './schema';

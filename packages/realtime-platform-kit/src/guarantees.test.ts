@@ -5,7 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runComposition } from './composition';
-import { CONNECTION_KEYS, ENV_VAR_NAME, topicKey } from './contract';
+import {
+  CONNECTION_KEYS,
+  ENV_VAR_NAME,
+  topicKey,
+} from '@internal/realtime-platform-contract';
 import { composedServices, decodeSecretValue } from './kit';
 import { compositionRenderBinary } from './paths';
 import { flattenParameters } from './schema';

@@ -29,8 +29,15 @@ export {
   parameterSchema,
   flattenParameters,
   findParameter,
+  parameterTree,
   xrdSpecSchema,
 } from './schema';
+export {
+  article,
+  checkViolation,
+  describeConstraint,
+  displayField,
+} from './issueText';
 export type { ParameterNode, ParameterSchema, ParameterType } from './schema';
 export { parseApplication, readApplication } from './application';
 export type { OamApplication, OamComponent } from './application';
@@ -58,8 +65,8 @@ export {
   PLATFORM_NAMESPACE_SUFFIX,
   NAMESPACE_MAX_LENGTH,
   ENV_VAR_NAME,
-} from './contract';
-export type { ConnectionKeySpec } from './contract';
+} from '@internal/realtime-platform-contract';
+export type { ConnectionKeySpec } from '@internal/realtime-platform-contract';
 export { formatIssue, InvalidApplicationError } from './issues';
 export type { ValidationIssue } from './issues';
 export { validateKubernetesObject, VALIDATED_KINDS } from './k8sValidate';
@@ -71,6 +78,9 @@ export {
   kubevelaCueBinary,
 } from './paths';
 export type { KitPaths } from './paths';
+export { KitPathError, PLATFORM_FILES, platformDirPaths } from './paths';
+export type { KitPathOption } from './paths';
+export * from './compositionSources';
 export * from './cluster';
 export { KUBEVELA_RELEASES, kubevelaCue, kubevelaHealth } from './kubevela';
 export type { KubevelaCueResult } from './kubevela';

@@ -13,11 +13,12 @@ import {
 } from './composition';
 import {
   CONNECTION_KEYS,
+  crossComponentIssues,
   PLATFORM_COMPONENT_TYPE,
   platformNames,
   SERVICE_COMPONENT_TYPE,
   topicKey,
-} from './contract';
+} from '@internal/realtime-platform-contract';
 import { evaluateApplications, RenderedComponent } from './cueEval';
 import { ComponentDefinition, loadDefinitions } from './definitions';
 import {
@@ -27,10 +28,13 @@ import {
 } from './issues';
 import { validateKubernetesObject } from './k8sValidate';
 import {
-  compositionRenderBinary,
-  cueBinary,
+  compositionRenderBinary as findCompositionRenderBinary,
+  configuredTool,
+  cueBinary as findCueBinary,
   defaultPaths,
   KitPaths,
+  modulesRoot,
+  platformDirPaths,
 } from './paths';
 import { parameterSchema, ParameterSchema } from './schema';
 
@@ -89,8 +93,31 @@ export interface PlatformSecrets {
   consumers: string[];
 }
 
-/** Options for {@link createKit}. */
+/**
+ * Options for {@link createKit}: where the platform files and the tools come from. Each one
+ * unset keeps the default discovery, so a kit inside this repository needs none; a kit without
+ * the repository around it (a production image) sets them. Relative paths resolve against the
+ * working directory. A configured path that is not usable fails the constructor with a
+ * {@link KitPathError} naming the option.
+ */
 export interface KitOptions {
+  /**
+   * Directory holding `realtime-component-definitions.yaml` and `realtime-compositions.yaml`
+   * (a copy of the repository's `platform/`). Default: `platform/` of the repository found by
+   * walking up from the kit's own sources ({@link findRoot}).
+   */
+  platformDir?: string;
+  /**
+   * The cue binary (the version `scripts/lib.sh` pins as CUE_VERSION). Default: `$CUE_BIN`, else
+   * `<root>/.tools/bin/cue`, else `cue` on PATH.
+   */
+  cueBinary?: string;
+  /**
+   * The composition renderer built from `tools/composition-render`. Default:
+   * `$COMPOSITION_RENDER_BIN`, else `<root>/.tools/bin/composition-render`, else on PATH.
+   */
+  compositionRenderBinary?: string;
+  /** Single-file overrides; they win over {@link KitOptions.platformDir}. */
   paths?: Partial<KitPaths>;
 }
 
@@ -138,10 +165,24 @@ export class RealtimeKit {
   readonly definitions: Map<string, ComponentDefinition>;
   readonly compositionFile: CompositionFile;
   private readonly validateXr: ReturnType<Ajv['compile']>;
+  private readonly tools: { cue?: string; compositionRender?: string };
+  private modules?: string;
 
   constructor(options: KitOptions = {}) {
-    const defaults = defaultPaths(options.paths?.root);
+    const defaults = options.platformDir
+      ? platformDirPaths(options.platformDir)
+      : defaultPaths(options.paths?.root);
     this.paths = { ...defaults, ...options.paths };
+    // Configured tools are checked now (a wrong path fails early); discovered ones on first use.
+    this.tools = {
+      cue: options.cueBinary && configuredTool('cueBinary', options.cueBinary),
+      compositionRender:
+        options.compositionRenderBinary &&
+        configuredTool(
+          'compositionRenderBinary',
+          options.compositionRenderBinary,
+        ),
+    };
     this.definitions = loadDefinitions(this.paths.definitions);
     this.compositionFile = loadCompositionFile(this.paths.compositions);
     const ajv = new Ajv({ strict: false, allErrors: true });
@@ -153,6 +194,24 @@ export class RealtimeKit {
     });
   }
 
+  /** The cue binary this kit runs: {@link KitOptions.cueBinary}, else discovered. */
+  cueBinary(): string {
+    return findCueBinary(this.paths.root, this.tools.cue);
+  }
+
+  /** The composition renderer this kit runs: {@link KitOptions.compositionRenderBinary}, else discovered. */
+  compositionRenderBinary(): string {
+    return findCompositionRenderBinary(
+      this.paths.root,
+      this.tools.compositionRender,
+    );
+  }
+
+  /** Directory whose node_modules has the Kubernetes schemas ({@link modulesRoot}). */
+  private get kubernetesModelsRoot(): string {
+    return (this.modules ??= modulesRoot(this.paths.root));
+  }
+
   /** Component type names the definitions declare. */
   get componentTypes(): string[] {
     return [...this.definitions.keys()];
@@ -162,7 +221,7 @@ export class RealtimeKit {
   schema(type: string): Promise<ParameterSchema> {
     const def = this.definitions.get(type);
     if (!def) throw new Error(`unknown component type ${type}`);
-    return parameterSchema(def, this.paths.root);
+    return parameterSchema(def, this.paths.root, this.tools.cue);
   }
 
   /** Parameter schemas of every component type. */
@@ -200,7 +259,7 @@ export class RealtimeKit {
       apps,
       this.definitions,
       schemas,
-      cueBinary(this.paths.root),
+      this.cueBinary(),
     );
     const evalByApp = new Map(apps.map((a, i) => [a, evals[i]]));
     const results: FileValidation[] = [];
@@ -242,7 +301,7 @@ export class RealtimeKit {
       fv.result = result;
     });
     const composed = await runComposition(
-      compositionRenderBinary(this.paths.root),
+      this.compositionRenderBinary(),
       this.paths.compositions,
       composeQueue.map(q => ({ xr: q.platform.xr })),
     );
@@ -262,7 +321,7 @@ export class RealtimeKit {
     for (const fv of results) {
       if (!fv.result || fv.issues.length) continue;
       for (const obj of this.allObjects(fv.result)) {
-        const err = validateKubernetesObject(this.paths.root, obj);
+        const err = validateKubernetesObject(this.kubernetesModelsRoot, obj);
         if (err)
           fv.issues.push({
             file: fv.file,
@@ -297,47 +356,24 @@ export class RealtimeKit {
     app: OamApplication,
     comps: RenderedComponent[],
   ): ValidationIssue[] {
-    const issues: ValidationIssue[] = [];
-    const platforms = new Map(
-      comps.filter(c => c.type === PLATFORM_TYPE).map(c => [c.name, c]),
-    );
-    for (const c of comps) {
-      const target = c.parameter?.realtime;
-      if (c.type !== SERVICE_TYPE || target === undefined) continue;
-      const platform = platforms.get(target);
-      if (!platform) {
-        issues.push({
-          file: app.file,
-          component: c.name,
-          field: 'realtime',
-          message: `"${target}" is not a ${PLATFORM_TYPE} component of this application`,
-          fix: platforms.size
-            ? `use one of: ${[...platforms.keys()].join(', ')}`
-            : `add a ${PLATFORM_TYPE} component named "${target}" or remove realtime`,
-        });
-        continue;
-      }
-      const topics: string[] = platform.parameter.topics.map(
-        (t: any) => t.name,
-      );
-      for (const field of ['produces', 'consumes']) {
-        (c.parameter[field] as string[]).forEach((t, i) => {
-          if (!topics.includes(t))
-            issues.push({
-              file: app.file,
-              component: c.name,
-              field: `${field}[${i}]`,
-              message: `topic "${t}" is not declared by platform "${target}"`,
-              fix: topics.length
-                ? `use one of: ${topics.join(
-                    ', ',
-                  )}, or declare it under ${target}'s topics`
-                : `declare it under ${target}'s topics`,
-            });
-        });
-      }
-    }
-    return issues;
+    const platforms = comps
+      .filter(c => c.type === PLATFORM_TYPE)
+      .map(c => ({
+        name: c.name,
+        topics: (c.parameter.topics as { name: string }[]).map(t => t.name),
+      }));
+    const services = comps
+      .filter(c => c.type === SERVICE_TYPE)
+      .map(c => ({
+        name: c.name,
+        realtime: c.parameter?.realtime as string | undefined,
+        produces: (c.parameter?.produces ?? []) as string[],
+        consumes: (c.parameter?.consumes ?? []) as string[],
+      }));
+    return crossComponentIssues(platforms, services).map(i => ({
+      file: app.file,
+      ...i,
+    }));
   }
 
   private toResult(
@@ -439,7 +475,11 @@ export class RealtimeKit {
 
 let defaultKit: RealtimeKit | undefined;
 
-/** Creates a kit; without options it uses the repository's platform files. */
+/**
+ * Creates a kit. Without options it returns one shared kit over the repository's platform files
+ * and the discovered tools; with {@link KitOptions} (platform directory, cue and renderer
+ * binaries from configuration) a new kit.
+ */
 export function createKit(options?: KitOptions): RealtimeKit {
   if (!options) return (defaultKit ??= new RealtimeKit());
   return new RealtimeKit(options);

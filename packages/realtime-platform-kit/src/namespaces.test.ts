@@ -19,7 +19,7 @@ import {
   NAMESPACE_MAX_LENGTH,
   parsePlatformNamespace,
   platformNames,
-} from './contract';
+} from '@internal/realtime-platform-contract';
 import { OamApplication, OamComponent } from './application';
 import { kubevelaContext } from './cueEval';
 import { run } from './exec';

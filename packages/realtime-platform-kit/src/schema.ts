@@ -148,15 +148,18 @@ const cache = new Map<string, Promise<ParameterSchema>>();
 /**
  * The parameter schema of a ComponentDefinition, evaluated by the real cue binary:
  * `cue def -e '#Parameter'`, then `cue def --out openapi+json` of that definition.
+ * `cue` is the binary to run (the kit's `cueBinary` option); default: the one discovered from
+ * `root` ({@link cueBinary}).
  */
 export function parameterSchema(
   def: ComponentDefinition,
   root: string = findRoot(),
+  cue?: string,
 ): Promise<ParameterSchema> {
-  const key = `${root}\0${def.template}`;
+  const key = `${cue ?? root}\0${def.template}`;
   let p = cache.get(key);
   if (!p) {
-    p = computeSchema(def, root);
+    p = computeSchema(def, root, cue);
     cache.set(key, p);
     p.catch(() => cache.delete(key));
   }
@@ -166,8 +169,9 @@ export function parameterSchema(
 async function computeSchema(
   def: ComponentDefinition,
   root: string,
+  configuredCue: string | undefined,
 ): Promise<ParameterSchema> {
-  const cue = cueBinary(root);
+  const cue = cueBinary(root, configuredCue);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'realtime-kit-schema-'));
   try {
     const src = path.join(dir, 'template.cue');
@@ -202,6 +206,14 @@ async function computeSchema(
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The parameter tree of an OpenAPI schema of `#Parameter` (what {@link parameterSchema} builds
+ * from cue's output), for a schema that was generated earlier and committed.
+ */
+export function parameterTree(openapi: object): ParameterNode {
+  return toNode(openapi, '', '', '', true);
 }
 
 /** Depth-first list of every node below `root` (lists contribute their element node). */

@@ -23,7 +23,11 @@ import {
   findRoot,
   formatIssue,
 } from '@internal/realtime-platform-kit';
-import { directoryContents, DryRunResponse, files } from './__testUtils__/dryRun';
+import {
+  directoryContents,
+  DryRunResponse,
+  files,
+} from './__testUtils__/dryRun';
 import { loadTemplate, PLATFORM_COMPONENT, templatePath } from './rules';
 import { fullAnswers, minimalAnswers } from './__fixtures__/answers';
 
@@ -142,8 +146,12 @@ describe.each([
     expect(platform.properties?.mqtt).toEqual(
       a.includeMqtt
         ? {
-            users: [{ name: 'devices', access: 'write', topics: [a.mqttTopic] }],
-            bridges: [{ mqttTopic: a.mqttTopic, kafkaTopic: a.mqttKafkaTopic, qos: 1 }],
+            users: [
+              { name: 'devices', access: 'write', topics: [a.mqttTopic] },
+            ],
+            bridges: [
+              { mqttTopic: a.mqttTopic, kafkaTopic: a.mqttKafkaTopic, qos: 1 },
+            ],
           }
         : undefined,
     );
@@ -198,16 +206,29 @@ describe.each([
         'bin',
         'mkdocs',
       );
-      expect({ mkdocs, exists: fs.existsSync(mkdocs) }).toEqual({ mkdocs, exists: true }); // make setup
-      const res = spawnSync(mkdocs, ['build', '--strict', '-d', path.join(dir, 'site')], {
-        cwd: dir,
-        encoding: 'utf8',
-      });
-      expect({ status: res.status, stderr: res.status ? res.stderr : '' }).toEqual({
+      expect({ mkdocs, exists: fs.existsSync(mkdocs) }).toEqual({
+        mkdocs,
+        exists: true,
+      }); // make setup
+      const res = spawnSync(
+        mkdocs,
+        ['build', '--strict', '-d', path.join(dir, 'site')],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+        },
+      );
+      expect({
+        status: res.status,
+        stderr: res.status ? res.stderr : '',
+      }).toEqual({
         status: 0,
         stderr: '',
       });
-      const html = fs.readFileSync(path.join(dir, 'site', 'index.html'), 'utf8');
+      const html = fs.readFileSync(
+        path.join(dir, 'site', 'index.html'),
+        'utf8',
+      );
       expect(html).toContain(answers.name);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -251,7 +272,9 @@ describe('dry run with publishing to GitHub', () => {
   beforeAll(async () => {
     const res = await dryRun(answers);
     if (res.status !== 200) {
-      throw new Error(`dry run answered ${res.status}: ${JSON.stringify(res.body)}`);
+      throw new Error(
+        `dry run answered ${res.status}: ${JSON.stringify(res.body)}`,
+      );
     }
     body = res.body;
   });

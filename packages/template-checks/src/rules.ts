@@ -2,14 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import {
-  findParameter,
-  findRoot,
+  DNS1035_LABEL,
+  DNS1123_LABEL,
+  DNS_LABEL_MAX_LENGTH,
   NAMESPACE_MAX_LENGTH,
-  ParameterNode,
   PLATFORM_COMPONENT_TYPE,
   platformNamespace,
-  RealtimeKit,
   SERVICE_COMPONENT_TYPE,
+} from '@internal/realtime-platform-contract';
+import {
+  findParameter,
+  findRoot,
+  ParameterNode,
+  RealtimeKit,
 } from '@internal/realtime-platform-kit';
 
 /** Name of the realtime-platform component the template writes (see skeleton/app.oam.yaml). */
@@ -23,10 +28,10 @@ export const PLATFORM_COMPONENT = 'events';
  */
 export const NAME_RULES = {
   /** metadata.name / namespace: DNS-1123 label (the kit's parseApplication). */
-  dnsLabel: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+  dnsLabel: DNS1123_LABEL.source,
   /** realtime-webservice component name: DNS-1035 label of at most 63 (realtime-webservice `_checks.name`). */
-  dns1035Label: '^[a-z]([-a-z0-9]*[a-z0-9])?$',
-  webserviceMaxLength: 63,
+  dns1035Label: DNS1035_LABEL.source,
+  webserviceMaxLength: DNS_LABEL_MAX_LENGTH,
   /**
    * The application name is also its namespace, and the platform namespace
    * `<namespace>--<platform>-realtime` must fit in 63 (realtime-platform `_checks.namespace`).

@@ -1,3 +1,5 @@
+import { PART_TYPES, PartType } from '@internal/realtime-platform-contract';
+
 /**
  * `spec.type` of the Component that represents one platform instance.
  *
@@ -13,27 +15,8 @@ export const COMPONENT_TYPE_REALTIME_PLATFORM = 'realtime-platform';
  */
 export const COMPONENT_TYPE_CONSUMER = 'service';
 
-/**
- * `spec.type` of each part Resource a platform provisions.
- *
- * @public
- */
-export const PART_TYPES = {
-  kafka: 'kafka',
-  schemaRegistry: 'schema-registry',
-  mqttBroker: 'mqtt-broker',
-  mqttKafkaBridge: 'mqtt-kafka-bridge',
-  lensesHq: 'lenses-hq',
-  metabase: 'metabase',
-  postgresql: 'postgresql',
-} as const;
-
-/**
- * One of the {@link PART_TYPES} values.
- *
- * @public
- */
-export type PartType = (typeof PART_TYPES)[keyof typeof PART_TYPES];
+export { PART_TYPES } from '@internal/realtime-platform-contract';
+export type { PartType } from '@internal/realtime-platform-contract';
 
 /**
  * Human-readable label for each part type.

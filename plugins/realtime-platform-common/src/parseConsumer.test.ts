@@ -13,17 +13,17 @@ import {
 describe('parseRealtimeConsumer', () => {
   it('parses both example consumers with no problems', () => {
     const entities = loadExampleEntities();
-    const model = parseRealtimeConsumer(example(entities, 'shipping-worker'));
+    const model = parseRealtimeConsumer(example(entities, 'alerting'));
     expect(model).toEqual({
-      platformRef: 'component:default/orders-platform',
-      secret: { name: 'orders-platform-conn', namespace: 'orders' },
-      produces: ['orders.shipped'],
-      consumes: ['orders.created', 'device.telemetry'],
+      platformRef: 'component:factory/telemetry',
+      secret: { name: 'telemetry-conn', namespace: 'factory' },
+      produces: ['machines.alerts', 'machines-state'],
+      consumes: ['machines.telemetry'],
       problems: [],
     });
-    expect(
-      parseRealtimeConsumer(example(entities, 'orders-api')).problems,
-    ).toEqual([]);
+    expect(parseRealtimeConsumer(example(entities, 'ingest')).problems).toEqual(
+      [],
+    );
   });
 
   it('defaults the platform ref kind and namespace', () => {
@@ -58,7 +58,9 @@ describe('parseRealtimeConsumer', () => {
 
 describe('parseRealtimePart', () => {
   it('parses every example part with type, host and port', () => {
-    const parts = loadExampleEntities().filter(e => e.kind === 'Resource');
+    const parts = loadExampleEntities().filter(
+      e => e.kind === 'Resource' && e.metadata.namespace === 'factory',
+    );
     const models = parts.map(p => parseRealtimePart(p, 'resource:default/x'));
     expect(models.map(m => m.type).sort()).toEqual([
       'kafka',
@@ -70,8 +72,8 @@ describe('parseRealtimePart', () => {
     ]);
     expect(models.every(m => m.problems.length === 0)).toBe(true);
     expect(models.find(m => m.type === 'kafka')).toMatchObject({
-      ref: 'resource:default/orders-platform-kafka',
-      host: 'kafka.orders--orders-platform-realtime.svc',
+      ref: 'resource:factory/telemetry-kafka',
+      host: 'kafka.factory--telemetry-realtime.svc.cluster.local',
       port: 9092,
     });
   });
@@ -115,10 +117,11 @@ describe('predicates', () => {
     const entities = loadExampleEntities();
     const names = (pred: (e: unknown) => boolean) =>
       entities.filter(pred).map(e => e.metadata.name);
-    expect(names(isRealtimePlatformEntity)).toEqual(['orders-platform']);
+    expect(names(isRealtimePlatformEntity)).toEqual(['events', 'telemetry']);
     expect(names(isRealtimePlatformConsumer)).toEqual([
-      'orders-api',
-      'shipping-worker',
+      'api',
+      'ingest',
+      'alerting',
     ]);
   });
 });

@@ -9,6 +9,7 @@ import {
   looksLikeSecretValue,
 } from './safety';
 import { RealtimeProblem, SafeLink, SecretKey } from './types';
+import { EXAMPLE_NAMES } from './examples';
 
 export function notAString(annotation: string): RealtimeProblem {
   return {
@@ -50,7 +51,7 @@ export function parseSecretRef(
       annotation,
       message:
         'The connection secret reference is malformed or looks like secret data; it is not shown.',
-      fix: 'Write `<namespace>/<secret-name>` (Kubernetes names, lower case), e.g. `orders-realtime/orders-platform-conn`. Never put secret data in the catalog.',
+      fix: `Write \`<namespace>/<secret-name>\` (Kubernetes names, lower case), e.g. \`${EXAMPLE_NAMES.connectionSecretRef}\`. Never put secret data in the catalog.`,
       severity: 'error',
     });
     return undefined;

@@ -1,3 +1,4 @@
+import { SERVICES, serviceHost } from '@internal/realtime-platform-contract';
 import { ANNOTATION_HOST, ANNOTATION_PORT } from './annotations';
 import { scanAnnotations } from './annotationScan';
 import {
@@ -11,6 +12,12 @@ import { notAString } from './parseHelpers';
 import { malformedEntity } from './parsePlatform';
 import { isDns1123Subdomain } from './safety';
 import { RealtimePartModel, RealtimeProblem } from './types';
+import { EXAMPLE_NAMES } from './examples';
+
+const EXAMPLE_HOST = serviceHost(
+  SERVICES.kafka.name,
+  EXAMPLE_NAMES.platformNamespace,
+);
 
 /**
  * Parses a part Resource (Kafka, schema registry, ...). `fallbackRef` names
@@ -48,7 +55,7 @@ export function parseRealtimePart(
           annotation: ANNOTATION_HOST,
           message:
             'The host is not a valid in-cluster DNS name; it is not shown.',
-          fix: 'Use the Service DNS name, e.g. `kafka.orders--orders-platform-realtime.svc`.',
+          fix: `Use the Service DNS name, e.g. \`${EXAMPLE_HOST}\`.`,
           severity: 'error',
         });
       }
@@ -63,7 +70,7 @@ export function parseRealtimePart(
         problems.push({
           annotation: ANNOTATION_PORT,
           message: 'The port is not a number between 1 and 65535.',
-          fix: 'Write the Service port as a quoted number, e.g. `"9092"`.',
+          fix: `Write the Service port as a quoted number, e.g. \`"${SERVICES.kafka.port}"\`.`,
           severity: 'error',
         });
       }

@@ -25,13 +25,13 @@ function platform(
 describe('parseRealtimePlatform', () => {
   it('parses the portal example with no problems', () => {
     const model = parseRealtimePlatform(
-      example(loadExampleEntities(), 'orders-platform'),
+      example(loadExampleEntities(), 'telemetry'),
     );
     expect(model.problems).toEqual([]);
-    expect(model.platformName).toBe('orders-platform');
+    expect(model.platformName).toBe('telemetry');
     expect(model.secret).toMatchObject({
-      name: 'orders-platform-conn',
-      namespace: 'orders',
+      name: 'telemetry-conn',
+      namespace: 'factory',
     });
     expect(model.secret?.keys).toHaveLength(18);
     expect(model.secret?.keys[0]).toEqual({
@@ -40,7 +40,7 @@ describe('parseRealtimePlatform', () => {
     });
     expect(model.partRefs).toHaveLength(6);
     expect(model.lensesHq).toEqual({
-      url: 'https://lenses.orders.example.com/',
+      url: 'https://lenses.factory--telemetry-realtime.example.com/',
       title: 'Lenses HQ',
       source: 'metadata.links',
     });
@@ -143,7 +143,7 @@ describe('parseRealtimePlatform', () => {
         'realtime-platform.io/extra': 'x',
         'example.com/note': 'password=hunter2',
         'backstage.io/managed-by-location':
-          'file:/work/main/catalog/realtime-platform-examples.yaml',
+          'file:/work/main/platform/examples/REALTIME-OAM-EXAMPLE.yaml',
         'backstage.io/source-location':
           'url:https://github.com/o/r/tree/d41d8cd98f00b204e9800998ecf8427ed41d8cd9/',
       }),

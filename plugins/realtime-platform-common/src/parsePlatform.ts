@@ -30,6 +30,7 @@ import {
   pickLink,
 } from './parseHelpers';
 import { RealtimePlatformModel, RealtimeProblem } from './types';
+import { EXAMPLE_NAMES } from './examples';
 
 function parseLabel(
   annotations: Record<string, unknown>,
@@ -84,7 +85,7 @@ export function parseRealtimePlatform(entity: unknown): RealtimePlatformModel {
     const namespace = parseLabel(
       annotations,
       ANNOTATION_NAMESPACE,
-      'Use the namespace the platform runs in, e.g. `orders--orders-platform-realtime`.',
+      `Use the namespace the platform runs in, e.g. \`${EXAMPLE_NAMES.platformNamespace}\`.`,
       problems,
     );
     const secretRef = parseSecretRef(

@@ -22,13 +22,13 @@ describe('looksLikeSecretValue', () => {
   });
 
   it.each([
-    'kafka.orders--orders-platform-realtime.svc',
+    'kafka.factory--telemetry-realtime.svc.cluster.local',
     'KAFKA_BOOTSTRAP_SERVERS',
     'POSTGRES_PASSWORD',
     'orders.created',
-    'orders/orders-platform-conn',
-    'component:default/orders-platform',
-    'file:/work/main/catalog/realtime-platform-examples.yaml',
+    'factory/telemetry-conn',
+    'component:factory/telemetry',
+    'file:/work/main/platform/examples/REALTIME-OAM-EXAMPLE.yaml',
     'url:https://github.com/example-org/realtime-platform/tree/main/catalog',
   ])('accepts %s', value => {
     expect(looksLikeSecretValue(value)).toBe(false);

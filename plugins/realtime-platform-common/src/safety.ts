@@ -1,3 +1,12 @@
+import {
+  DNS1123_SUBDOMAIN,
+  DNS_LABEL_MAX_LENGTH,
+  DNS_SUBDOMAIN_MAX_LENGTH,
+  ENV_VAR_NAME,
+  isDns1123Label as isContractDns1123Label,
+  isKafkaTopicName,
+} from '@internal/realtime-platform-contract';
+
 /*
  * Heuristics that keep secret data and unsafe URLs out of anything rendered.
  * They err on the side of refusing: a false positive costs a warning in the
@@ -78,10 +87,6 @@ export function isValueBearingAnnotationKey(key: string): boolean {
   return ANNOTATION_KEY_SECRET.test(key);
 }
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN =
-  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /**
  * A Kubernetes DNS-1123 label (namespaces, platform names): at most 63
  * characters.
@@ -89,7 +94,7 @@ const DNS1123_SUBDOMAIN =
  * @public
  */
 export function isDns1123Label(value: string): boolean {
-  return value.length <= 63 && DNS1123_LABEL.test(value);
+  return isContractDns1123Label(value);
 }
 
 /**
@@ -100,9 +105,9 @@ export function isDns1123Label(value: string): boolean {
  */
 export function isDns1123Subdomain(value: string): boolean {
   return (
-    value.length <= 253 &&
+    value.length <= DNS_SUBDOMAIN_MAX_LENGTH &&
     DNS1123_SUBDOMAIN.test(value) &&
-    value.split('.').every(l => l.length <= 63) &&
+    value.split('.').every(l => l.length <= DNS_LABEL_MAX_LENGTH) &&
     !looksLikeSecretValue(value)
   );
 }
@@ -116,7 +121,7 @@ export function isDns1123Subdomain(value: string): boolean {
 export function isSafeSecretKeyName(value: string): boolean {
   return (
     value.length <= 100 &&
-    /^[A-Z_][A-Z0-9_]*$/.test(value) &&
+    ENV_VAR_NAME.test(value) &&
     !looksLikeSecretValue(value) &&
     !value.split('_').some(seg => seg.length >= 16 && /[0-9]/.test(seg))
   );
@@ -128,13 +133,7 @@ export function isSafeSecretKeyName(value: string): boolean {
  * @public
  */
 export function isSafeTopicName(value: string): boolean {
-  return (
-    value.length <= 249 &&
-    /^[a-zA-Z0-9._-]+$/.test(value) &&
-    value !== '.' &&
-    value !== '..' &&
-    !looksLikeSecretValue(value)
-  );
+  return isKafkaTopicName(value) && !looksLikeSecretValue(value);
 }
 
 /**

@@ -25,7 +25,7 @@ describe('new frontend system', () => {
   it('renders the card on a platform entity page', async () => {
     renderTestApp({
       extensions: [
-        createTestEntityPage({ entity: byName(examples, 'orders-platform') }),
+        createTestEntityPage({ entity: byName(examples, 'telemetry') }),
         entityRealtimePlatformCard,
       ],
       apis: [catalogApiMock({ entities: examples })],
@@ -38,7 +38,7 @@ describe('new frontend system', () => {
     renderTestApp({
       extensions: [
         createTestEntityPage({
-          entity: byName(examples, 'orders-platform-kafka'),
+          entity: byName(examples, 'telemetry-kafka'),
         }),
         entityRealtimePlatformCard,
         probeCard,

@@ -10,3 +10,11 @@ export {
   createRealtimeValidateAction,
   REALTIME_VALIDATE_ACTION_ID,
 } from './actions/validate';
+export {
+  asKitConfigError,
+  createKitFromConfig,
+  KIT_CONFIG_KEY,
+  KIT_PATHS_IN_IMAGE,
+  kitConfigError,
+  readRealtimeKitOptions,
+} from './kitConfig';

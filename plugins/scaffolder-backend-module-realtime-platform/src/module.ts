@@ -1,9 +1,15 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createRealtimeValidateAction } from './actions/validate';
+import { createKitFromConfig } from './kitConfig';
 
 /**
- * Scaffolder module adding `realtime:validate`.
+ * Scaffolder module adding `realtime:validate`. The kit's platform directory and tools come from
+ * `realtimePlatform.kit` in app-config (see config.d.ts); a configured path that does not work
+ * fails the start-up with a message naming the key.
  *
  * @public
  */
@@ -12,9 +18,14 @@ export const scaffolderModuleRealtimePlatform = createBackendModule({
   moduleId: 'realtime-platform',
   register(env) {
     env.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
-        scaffolder.addActions(createRealtimeValidateAction());
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, config }) {
+        scaffolder.addActions(
+          createRealtimeValidateAction({ kit: createKitFromConfig(config) }),
+        );
       },
     });
   },

@@ -1,9 +1,9 @@
 import {
   CONNECTION_KEYS,
   platformNames,
-  PlatformSecrets,
   topicKey,
-} from '@internal/realtime-platform-kit';
+} from '@internal/realtime-platform-contract';
+import { PlatformSecrets } from '@internal/realtime-platform-kit';
 import { PAGES, preamble, stampSection } from '../common';
 import { anchorId, code, heading, snippet, table, text } from '../markdown';
 import { DocgenError, ReferenceSource } from '../source';

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { PLATFORM_COMPONENT_TYPE } from '../contract';
+import { PLATFORM_COMPONENT_TYPE } from '@internal/realtime-platform-contract';
 import { createKit, RenderResult } from '../kit';
 import { KUBEVELA_RELEASES, kubevelaHealth } from '../kubevela';
 import { applyAll, applyObject } from './apply';

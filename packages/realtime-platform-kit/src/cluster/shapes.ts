@@ -2,7 +2,10 @@
  * Generated applications of the shapes the kit's guarantee tests render (lists of 0, 1 and many
  * items; every optional part on), each in an application namespace of its own.
  */
-import { PLATFORM_COMPONENT_TYPE, SERVICE_COMPONENT_TYPE } from '../contract';
+import {
+  PLATFORM_COMPONENT_TYPE,
+  SERVICE_COMPONENT_TYPE,
+} from '@internal/realtime-platform-contract';
 
 const image = 'ghcr.io/example/svc:1.2.3';
 

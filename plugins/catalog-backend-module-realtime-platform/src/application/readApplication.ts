@@ -1,15 +1,16 @@
 import { isSafeTopicName } from '@internal/plugin-realtime-platform-common';
 import {
-  NAMESPACE_MAX_LENGTH,
+  crossComponentIssues,
+  PLATFORM_COMPONENT_TYPE,
+  platformNameIssues,
+  SERVICE_COMPONENT_TYPE,
+  serviceRealtimeIssues,
+} from '@internal/realtime-platform-contract';
+import {
   OamComponent,
   parseApplication,
-  PLATFORM_COMPONENT_TYPE,
-  PLATFORM_NAMESPACE_SEPARATOR,
-  platformNames,
-  SERVICE_COMPONENT_TYPE,
   ValidationIssue,
 } from '@internal/realtime-platform-kit';
-import { longestPartName } from './parts';
 import {
   PlatformComponent,
   RealtimeApplication,
@@ -20,8 +21,6 @@ import {
 export const PLATFORM_TYPE = PLATFORM_COMPONENT_TYPE;
 /** OAM component type of services (`realtime-webservice`, not KubeVela's built-in `webservice`). */
 export const SERVICE_TYPE = SERVICE_COMPONENT_TYPE;
-
-const K8S_LABEL_LIMIT = 63;
 
 type Issue = Omit<ValidationIssue, 'file'>;
 
@@ -49,32 +48,7 @@ function readPlatform(
   namespace: string,
   issues: Issue[],
 ): PlatformComponent {
-  const { platformNamespace } = platformNames(c.name, namespace);
-  if (c.name.includes(PLATFORM_NAMESPACE_SEPARATOR)) {
-    // Same rule and wording as the definition's _checks: "--" separates the names.
-    issues.push({
-      component: c.name,
-      field: 'name',
-      message: `component name "${c.name}" contains "${PLATFORM_NAMESPACE_SEPARATOR}", which is reserved as the separator of the platform namespace <app-namespace>${PLATFORM_NAMESPACE_SEPARATOR}<name>-realtime`,
-      fix: 'use single dashes in the component name',
-    });
-  } else if (platformNamespace.length > NAMESPACE_MAX_LENGTH) {
-    issues.push({
-      component: c.name,
-      field: 'name',
-      message: `the platform namespace "${platformNamespace}" has ${platformNamespace.length} characters; the Kubernetes limit for a namespace (DNS-1123 label) is ${NAMESPACE_MAX_LENGTH}`,
-      fix: 'shorten the component name or the application namespace',
-    });
-  }
-  const partName = longestPartName(c.name);
-  if (partName.length > K8S_LABEL_LIMIT) {
-    issues.push({
-      component: c.name,
-      field: 'name',
-      message: `the catalog entity name "${partName}" has ${partName.length} characters; the limit is ${K8S_LABEL_LIMIT}`,
-      fix: 'shorten the component name',
-    });
-  }
+  issues.push(...platformNameIssues(c.name, namespace));
   const rawTopics = c.properties.topics ?? [];
   const topics: string[] = [];
   if (!Array.isArray(rawTopics)) {
@@ -126,51 +100,6 @@ function readService(c: OamComponent, issues: Issue[]): ServiceComponent {
   };
 }
 
-function crossCheck(
-  platforms: PlatformComponent[],
-  services: ServiceComponent[],
-  issues: Issue[],
-) {
-  const byName = new Map(platforms.map(p => [p.name, p]));
-  for (const s of services) {
-    if (s.realtime === undefined) {
-      if (s.produces.length || s.consumes.length) {
-        issues.push({
-          component: s.name,
-          field: 'realtime',
-          message: 'produces/consumes need realtime',
-          fix: 'set realtime to the platform component name',
-        });
-      }
-      continue;
-    }
-    const platform = byName.get(s.realtime);
-    if (!platform) {
-      issues.push({
-        component: s.name,
-        field: 'realtime',
-        message: `"${s.realtime}" is not a ${PLATFORM_TYPE} component of this application`,
-        fix: platforms.length
-          ? `use one of: ${platforms.map(p => p.name).join(', ')}`
-          : `add a ${PLATFORM_TYPE} component named "${s.realtime}" or remove realtime`,
-      });
-      continue;
-    }
-    for (const field of ['produces', 'consumes'] as const) {
-      s[field].forEach((t, i) => {
-        if (!platform.topics.includes(t)) {
-          issues.push({
-            component: s.name,
-            field: `${field}[${i}]`,
-            message: `topic "${t}" is not declared by platform "${platform.name}"`,
-            fix: `declare it under ${platform.name}'s topics`,
-          });
-        }
-      });
-    }
-  }
-}
-
 /**
  * Parses an OAM Application text with the definitions' library and checks
  * everything the generated entities depend on. Never throws: problems come
@@ -207,7 +136,8 @@ export function readRealtimeApplication(
       platforms.push(readPlatform(c, app.namespace, issues));
     else if (c.type === SERVICE_TYPE) services.push(readService(c, issues));
   }
-  crossCheck(platforms, services, issues);
+  for (const s of services) issues.push(...serviceRealtimeIssues(s));
+  issues.push(...crossComponentIssues(platforms, services));
   const annotations: Record<string, string> = {};
   for (const [k, v] of Object.entries(app.annotations ?? {})) {
     if (typeof v === 'string') annotations[k] = v;

@@ -25,10 +25,8 @@ import {
   LINK_TYPE_METABASE,
   PART_TYPE_LABELS,
 } from '@internal/plugin-realtime-platform-common';
-import {
-  platformNames,
-  ValidationIssue,
-} from '@internal/realtime-platform-kit';
+import { platformNames } from '@internal/realtime-platform-contract';
+import { ValidationIssue } from '@internal/realtime-platform-kit';
 import {
   APPLICATION_ANNOTATION_LENSES_BASE_URL,
   APPLICATION_ANNOTATION_LIFECYCLE,
@@ -41,7 +39,12 @@ import {
   RealtimeApplication,
   ServiceComponent,
 } from './model';
-import { connectionSecretKeys, partHost, partPort, PARTS } from './parts';
+import {
+  connectionSecretKeys,
+  partEntityName,
+  partHost,
+  PARTS,
+} from '@internal/realtime-platform-contract';
 
 /** What one application becomes. */
 export interface ApplicationEntities {
@@ -114,8 +117,8 @@ function platformEntities(
   const platformRef = ref('component', namespace, platform.name);
   const parts = PARTS.filter(p => p.present(platform));
   const resources: Entity[] = parts.map(part => {
-    const name = `${platform.name}-${part.suffix}`;
-    const port = partPort(part);
+    const name = partEntityName(part, platform.name);
+    const port = part.service.port;
     const annotations: Record<string, string> = {
       ...baseAnnotations(ctx),
       [ANNOTATION_HOST]: partHost(part, platform.name, app.namespace),

@@ -82,7 +82,8 @@ describe('RealtimeOamProcessor', () => {
     expect(kafka.metadata.annotations).toEqual({
       'backstage.io/techdocs-entity':
         'component:default/realtime-platform-docs',
-      'realtime-platform.io/host': 'kafka.retail--events-realtime.svc',
+      'realtime-platform.io/host':
+        'kafka.retail--events-realtime.svc.cluster.local',
       'realtime-platform.io/port': '9092',
     });
     expect(kafka.spec).toEqual({
@@ -275,7 +276,7 @@ describe('RealtimeOamProcessor', () => {
       ],
       [
         'overflowing-name.yaml',
-        /overflowing-name\.yaml: component "customer-order-events-stream": field "name": the platform namespace "a-rather-long-application-namespace--customer-order-events-stream-realtime" has 74 characters; the Kubernetes limit for a namespace \(DNS-1123 label\) is 63/,
+        /overflowing-name\.yaml: component "customer-order-events-stream": field "name": platform namespace "a-rather-long-application-namespace--customer-order-events-stream-realtime" is 74 characters; the Kubernetes limit for a namespace \(DNS-1123 label\) is 63/,
       ],
       [
         'double-dash-name.yaml',

@@ -1,7 +1,9 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import {
   CatalogProcessor,
+  CatalogProcessorCache,
   CatalogProcessorEmit,
+  CatalogProcessorParser,
   LocationSpec,
   processingResult,
 } from '@backstage/plugin-catalog-node';
@@ -11,12 +13,19 @@ import path from 'node:path';
 import { entitiesFromApplicationText } from '../application';
 import { REALTIME_OAM_LOCATION_TYPE } from '../constants';
 import { RealtimeCatalogOptions } from '../options';
+import { readOamUrl } from './oamUrl';
+
+/** The location type the portal's Register Existing Component page registers. */
+const URL_LOCATION_TYPE = 'url';
 
 /**
  * Reads `realtime-oam` locations: a KubeVela Application file (path relative
  * to the backend's working directory, or an http(s) URL read through the
  * UrlReader) becomes a System, Components, Resources and relations. Problems
  * become processing errors on the location, naming file, component and field.
+ * A `url` location (what the portal's Register Existing Component page
+ * registers) whose file is an OAM Application is read the same way; any other
+ * `url` location is left to the catalog's url reader.
  *
  * @public
  */
@@ -32,11 +41,25 @@ export class RealtimeOamProcessor implements CatalogProcessor {
     return 'RealtimeOamProcessor';
   }
 
+  /** Before the catalog's url reader (priority 20), which would take an OAM file for entities. */
+  getPriority(): number {
+    return 10;
+  }
+
   async readLocation(
     location: LocationSpec,
     optional: boolean,
     emit: CatalogProcessorEmit,
+    _parser?: CatalogProcessorParser,
+    cache?: CatalogProcessorCache,
   ): Promise<boolean> {
+    if (location.type === URL_LOCATION_TYPE) {
+      const text = await readOamUrl(this.deps.reader, location.target, cache);
+      if (text === undefined) return false;
+      this.emitApplication(location, text, emit);
+      emit(processingResult.refresh(`${location.type}:${location.target}`));
+      return true;
+    }
     if (location.type !== REALTIME_OAM_LOCATION_TYPE) return false;
     const { target } = location;
     let text: string;
@@ -54,9 +77,18 @@ export class RealtimeOamProcessor implements CatalogProcessor {
       );
       return true;
     }
+    this.emitApplication(location, text, emit);
+    return true;
+  }
+
+  private emitApplication(
+    location: LocationSpec,
+    text: string,
+    emit: CatalogProcessorEmit,
+  ) {
     const { entities, relations, issues } = entitiesFromApplicationText(
       text,
-      target,
+      location.target,
       this.deps.options,
     );
     for (const issue of issues) {
@@ -68,7 +100,6 @@ export class RealtimeOamProcessor implements CatalogProcessor {
     for (const relation of relations) {
       emit(processingResult.relation(relation));
     }
-    return true;
   }
 
   private async read(target: string): Promise<string> {

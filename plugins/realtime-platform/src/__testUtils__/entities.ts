@@ -1,5 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-// Test-only: reads the portal's example YAML from disk, which a browser package never does.
+// Test-only: reads the example entities the catalog module generates from disk, which a browser package never does.
 // eslint-disable-next-line no-restricted-imports
 import fs from 'fs';
 // eslint-disable-next-line no-restricted-imports
@@ -13,7 +13,7 @@ import { parseAllDocuments } from 'yaml';
 export function loadExampleEntities(): Entity[] {
   const file = path.resolve(
     __dirname,
-    '../../../../catalog/realtime-platform-examples.yaml',
+    '../../../realtime-platform-common/src/__fixtures__/example-entities.yaml',
   );
   const entities = parseAllDocuments(fs.readFileSync(file, 'utf8')).map(
     d => ({ ...(d.toJS() as Entity), relations: [] } as Entity),

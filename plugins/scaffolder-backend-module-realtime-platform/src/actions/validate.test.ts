@@ -25,7 +25,9 @@ spec:
 describe('realtime:validate', () => {
   let workspacePath: string;
   beforeEach(() => {
-    workspacePath = fs.mkdtempSync(path.join(os.tmpdir(), 'realtime-validate-'));
+    workspacePath = fs.mkdtempSync(
+      path.join(os.tmpdir(), 'realtime-validate-'),
+    );
   });
   afterEach(() => fs.rmSync(workspacePath, { recursive: true, force: true }));
 

@@ -4,9 +4,11 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   createKit,
+  FileValidation,
   formatIssue,
   RealtimeKit,
 } from '@internal/realtime-platform-kit';
+import { asKitConfigError } from '../kitConfig';
 
 /** Id of the action that validates a generated OAM application. */
 export const REALTIME_VALIDATE_ACTION_ID = 'realtime:validate';
@@ -18,6 +20,11 @@ export const REALTIME_VALIDATE_ACTION_ID = 'realtime:validate';
  * Outputs the file's text so a template can show it when nothing is published.
  *
  * Runs in dry runs too: it only reads the workspace.
+ *
+ * `options.kit`: the kit to validate with (the module passes the one `realtimePlatform.kit`
+ * configures); default: the kit's shared default (repository platform files, discovered tools).
+ * A platform file or tool the kit cannot find fails the task naming the `realtimePlatform.kit`
+ * key that fixes it.
  *
  * @public
  */
@@ -71,8 +78,13 @@ export function createRealtimeValidateAction(
           }); write it with fetch:template before this step`,
         );
       }
-      const kit = options.kit ?? createKit();
-      const [result] = await kit.validateTexts([{ file: relative, text }]);
+      let result: FileValidation;
+      try {
+        const kit = options.kit ?? createKit();
+        [result] = await kit.validateTexts([{ file: relative, text }]);
+      } catch (e) {
+        throw asKitConfigError(e);
+      }
       if (!result.valid) {
         const lines = result.issues.map(formatIssue);
         lines.forEach(l => ctx.logger.error(l));

@@ -15,7 +15,7 @@ import {
 
 const TITLE = 'Realtime platform';
 const examples = loadExampleEntities();
-const platform = byName(examples, 'orders-platform');
+const platform = byName(examples, 'telemetry');
 
 function section(name: string) {
   return within(screen.getByRole('region', { name }));
@@ -32,46 +32,43 @@ describe('<RealtimePlatformCard />', () => {
     expect(parts.getAllByRole('row')).toHaveLength(7);
     expect(
       parts.getByText(
-        'kafka.orders--orders-platform-realtime.svc:9092',
+        'kafka.factory--telemetry-realtime.svc.cluster.local:9092',
       ),
     ).toBeInTheDocument();
     expect(
       parts.getByRole('link', {
-        name: /Apache Kafka \(KRaft\) \(orders-platform\)/,
+        name: /Apache Kafka \(telemetry\)/,
       }),
-    ).toHaveAttribute(
-      'href',
-      '/catalog/default/resource/orders-platform-kafka',
-    );
+    ).toHaveAttribute('href', '/catalog/factory/resource/telemetry-kafka');
 
     const consumers = section('Consumers');
-    expect(consumers.getByRole('link', { name: /Orders API/ })).toHaveAttribute(
+    expect(consumers.getByRole('link', { name: /^alerting$/ })).toHaveAttribute(
       'href',
-      '/catalog/default/component/orders-api',
+      '/catalog/factory/component/alerting',
     );
     expect(
       consumers.getByText(
-        'produces orders.shipped; consumes orders.created, device.telemetry',
+        'produces machines.alerts, machines-state; consumes machines.telemetry',
       ),
     ).toBeInTheDocument();
 
     const secrets = section('Connection secrets');
-    expect(secrets.getByText('orders-platform-conn')).toBeInTheDocument();
-    expect(secrets.getByText('orders')).toBeInTheDocument();
+    expect(secrets.getByText('telemetry-conn')).toBeInTheDocument();
+    expect(secrets.getByText('factory')).toBeInTheDocument();
     expect(
       within(secrets.getByRole('table', { name: 'Secret keys' })).getAllByRole(
         'row',
       ),
     ).toHaveLength(19);
-    expect(secrets.getAllByText('TOPIC_DEVICE_TELEMETRY')).toHaveLength(2);
+    expect(secrets.getAllByText('TOPIC_MACHINES_TELEMETRY')).toHaveLength(2);
     expect(screen.getByTestId('kubectl-command')).toHaveTextContent(
-      "kubectl get secret orders-platform-conn -n orders -o jsonpath='{.data.KAFKA_BOOTSTRAP_SERVERS}' | base64 -d",
+      "kubectl get secret telemetry-conn -n factory -o jsonpath='{.data.KAFKA_BOOTSTRAP_SERVERS}' | base64 -d",
     );
 
     const links = section('Links');
     for (const [name, href] of [
-      ['Lenses HQ', 'https://lenses.orders.example.com/'],
-      ['Metabase', 'https://metabase.orders.example.com/'],
+      ['Lenses HQ', 'https://lenses.factory--telemetry-realtime.example.com/'],
+      ['Metabase', 'https://metabase.factory--telemetry-realtime.example.com/'],
     ]) {
       const link = links.getByRole('link', { name: new RegExp(name) });
       expect(link).toHaveAttribute('href', href);
@@ -104,7 +101,7 @@ describe('<RealtimePlatformCard />', () => {
     const row = keyCell.closest('tr')!;
     await userEvent.click(within(row).getByRole('button', { name: 'Command' }));
     expect(screen.getByTestId('kubectl-command')).toHaveTextContent(
-      "kubectl get secret orders-platform-conn -n orders -o jsonpath='{.data.POSTGRES_DB}' | base64 -d",
+      "kubectl get secret telemetry-conn -n factory -o jsonpath='{.data.POSTGRES_DB}' | base64 -d",
     );
   });
 
@@ -180,19 +177,15 @@ describe('<RealtimePlatformCard />', () => {
 
   it('shows a part missing from the catalog as unresolved, with the rest', async () => {
     const withoutKafka = examples.filter(
-      e => e.metadata.name !== 'orders-platform-kafka',
+      e => e.metadata.name !== 'telemetry-kafka',
     );
     await renderCard(platform, { catalogApi: countingCatalog(withoutKafka) });
     const parts = section('Provisioned parts');
     expect(await parts.findByText('Schema registry')).toBeInTheDocument();
     const unresolved = parts.getByTestId('unresolved-ref');
-    expect(unresolved).toHaveTextContent(
-      'resource:default/orders-platform-kafka',
-    );
+    expect(unresolved).toHaveTextContent('resource:factory/telemetry-kafka');
     expect(unresolved).toHaveTextContent(/not in the catalog/);
-    expect(
-      parts.getAllByRole('link', { name: /orders-platform\)/ }),
-    ).toHaveLength(5);
+    expect(parts.getAllByRole('link', { name: /telemetry\)/ })).toHaveLength(5);
   });
 
   it('names a malformed annotation and still renders the rest', async () => {
@@ -249,7 +242,7 @@ describe('<RealtimePlatformCard />', () => {
       await links.findByRole('link', { name: /Lenses HQ/ }),
     ).toHaveAttribute(
       'href',
-      'https://lenses.example.com/orders--orders-platform-realtime/orders-platform',
+      'https://lenses.example.com/factory--telemetry-realtime/telemetry',
     );
     expect(
       links.queryByRole('link', { name: /Metabase/ }),
@@ -261,31 +254,31 @@ describe('<RealtimePlatformCard />', () => {
 
   it('shows the compact variant on a consumer', async () => {
     const catalogApi = countingCatalog(examples);
-    await renderCard(byName(examples, 'shipping-worker'), { catalogApi });
+    await renderCard(byName(examples, 'alerting'), { catalogApi });
     expect(screen.getByText(TITLE)).toBeInTheDocument();
     expect(
-      await screen.findByRole('link', { name: /Orders realtime platform/ }),
-    ).toHaveAttribute('href', '/catalog/default/component/orders-platform');
-    expect(screen.getByText('orders/orders-platform-conn')).toBeInTheDocument();
+      await screen.findByRole('link', { name: /telemetry realtime platform/ }),
+    ).toHaveAttribute('href', '/catalog/factory/component/telemetry');
+    expect(screen.getByText('factory/telemetry-conn')).toBeInTheDocument();
     expect(
-      within(screen.getByLabelText('Produces')).getByText('orders.shipped'),
+      within(screen.getByLabelText('Produces')).getByText('machines.alerts'),
     ).toBeInTheDocument();
     expect(
-      within(screen.getByLabelText('Consumes')).getByText('device.telemetry'),
+      within(screen.getByLabelText('Consumes')).getByText('machines.telemetry'),
     ).toBeInTheDocument();
     expect(catalogApi.getEntitiesByRefs).toHaveBeenCalledWith(
       expect.objectContaining({
-        entityRefs: ['component:default/orders-platform'],
+        entityRefs: ['component:factory/telemetry'],
       }),
     );
   });
 
   it('shows a consumed platform missing from the catalog as unresolved', async () => {
-    await renderCard(byName(examples, 'orders-api'), {
+    await renderCard(byName(examples, 'alerting'), {
       catalogApi: countingCatalog([]),
     });
     expect(await screen.findByTestId('unresolved-ref')).toHaveTextContent(
-      'component:default/orders-platform',
+      'component:factory/telemetry',
     );
   });
 

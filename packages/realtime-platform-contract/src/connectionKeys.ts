@@ -1,0 +1,127 @@
+import { SERVICES, ServiceEndpoint } from './services';
+
+/** One key of the aggregate connection secret `<platform>-conn`. */
+export interface ConnectionKeySpec {
+  key: string;
+  description: string;
+  /** Shape of the value, never the value of a credential. */
+  shape: string;
+  /** True for passwords and values embedding them. */
+  credential: boolean;
+  /** Service (in the platform namespace) and port the value points to. */
+  service?: ServiceEndpoint;
+  /** When the key is present, if not always. */
+  when?: string;
+}
+
+/** The fixed keys of `<platform>-conn`; plus one `TOPIC_<NAME>` key per declared topic. */
+export const CONNECTION_KEYS: ConnectionKeySpec[] = [
+  {
+    key: 'KAFKA_BOOTSTRAP_SERVERS',
+    description: 'Kafka bootstrap servers (PLAINTEXT)',
+    shape: 'host:port',
+    credential: false,
+    service: SERVICES.kafka,
+  },
+  {
+    key: 'SCHEMA_REGISTRY_URL',
+    description: 'Confluent-compatible schema registry',
+    shape: 'http://host:port',
+    credential: false,
+    service: SERVICES.schemaRegistry,
+  },
+  {
+    key: 'MQTT_HOST',
+    description: 'Mosquitto host (TCP listener)',
+    shape: 'host',
+    credential: false,
+    service: SERVICES.mqtt,
+  },
+  {
+    key: 'MQTT_PORT',
+    description: 'Mosquitto TCP port',
+    shape: 'port number',
+    credential: false,
+    service: SERVICES.mqtt,
+  },
+  {
+    key: 'MQTT_WS_URL',
+    description: 'Mosquitto WebSocket listener',
+    shape: 'ws://host:port/',
+    credential: false,
+    service: SERVICES.mqttWebSocket,
+  },
+  {
+    key: 'MQTT_USERNAME',
+    description: 'MQTT user for applications (read/write on every topic)',
+    shape: 'username ("app")',
+    credential: false,
+  },
+  {
+    key: 'MQTT_PASSWORD',
+    description:
+      'Password of MQTT_USERNAME, generated once (key MQTT_PASSWORD of <platform>-credentials)',
+    shape: 'generated: 32 letters and digits',
+    credential: true,
+  },
+  {
+    key: 'LENSES_HQ_URL',
+    description: 'Lenses HQ UI and API',
+    shape: 'http://host:port',
+    credential: false,
+    service: SERVICES.lensesHq,
+    when: 'lenses is set',
+  },
+  {
+    key: 'METABASE_URL',
+    description: 'Metabase UI and API',
+    shape: 'http://host:port',
+    credential: false,
+    service: SERVICES.metabase,
+  },
+  {
+    key: 'POSTGRES_HOST',
+    description: 'PostgreSQL host (analytics database)',
+    shape: 'host',
+    credential: false,
+    service: SERVICES.postgresql,
+  },
+  {
+    key: 'POSTGRES_PORT',
+    description: 'PostgreSQL port',
+    shape: 'port number',
+    credential: false,
+    service: SERVICES.postgresql,
+  },
+  {
+    key: 'POSTGRES_DB',
+    description: 'Analytics database (postgresql.database)',
+    shape: 'database name',
+    credential: false,
+  },
+  {
+    key: 'POSTGRES_USER',
+    description: 'Analytics database user (postgresql.user)',
+    shape: 'role name',
+    credential: false,
+  },
+  {
+    key: 'POSTGRES_PASSWORD',
+    description:
+      'Password of POSTGRES_USER, generated once (key POSTGRES_PASSWORD of <platform>-credentials)',
+    shape: 'generated: 32 letters and digits',
+    credential: true,
+  },
+  {
+    key: 'POSTGRES_URL',
+    description: 'The same connection as a libpq URL',
+    shape: 'postgresql://user:password@host:port/db',
+    credential: true,
+    service: SERVICES.postgresql,
+  },
+];
+
+/** Connection-secret key for a topic: `TOPIC_` + upper-cased name with every other character as `_`. */
+export function topicKey(topic: string): string {
+  return `TOPIC_${topic.replace(/[^a-zA-Z0-9]/g, '_').toUpperCase()}`;
+}

@@ -1,0 +1,26 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { copyPlatform, repoRoot } from './testing';
+
+/**
+ * A temporary root holding copies of platform/ and docs/ (the files the docs generators read and
+ * write), and the other directories the pages include from. Removed by `dispose`.
+ */
+export function copyDocs() {
+  const copy = copyPlatform();
+  fs.cpSync(path.join(repoRoot, 'docs'), path.join(copy.root, 'docs'), {
+    recursive: true,
+  });
+  fs.symlinkSync(
+    path.join(repoRoot, 'monitoring'),
+    path.join(copy.root, 'monitoring'),
+  );
+  return {
+    ...copy,
+    /** Absolute path of a file below the copy. */
+    file: (f: string) => path.join(copy.root, f),
+    read: (f: string) => fs.readFileSync(path.join(copy.root, f), 'utf8'),
+    write: (f: string, text: string) =>
+      fs.writeFileSync(path.join(copy.root, f), text),
+  };
+}

@@ -1,0 +1,3 @@
+export { validateApplicationText } from './validateApplication';
+export type { ApplicationValidation } from './validateApplication';
+export { PARAMETER_SCHEMAS } from './parameterSchemas';
