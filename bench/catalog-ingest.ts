@@ -199,10 +199,94 @@ function runPhase(kind: string, dir: string, count: number): PhaseResult {
   return JSON.parse(child.stdout);
 }
 
+const KINDS = [
+  ['module', 'realtime-oam module (OAM files)    '],
+  ['stock', 'stock file location (catalog-info) '],
+] as const;
+
+type Kind = (typeof KINDS)[number][0];
+
+/** REPS runs of each phase, alternating: this machine is shared and noisy. */
+function runAlternating(dir: string, count: number) {
+  const runs: Record<Kind, PhaseResult[]> = { module: [], stock: [] };
+  for (let rep = 0; rep < REPS; rep++) {
+    for (const [kind] of KINDS) {
+      const r = runPhase(kind, dir, count);
+      if (r.errors) throw new Error(`${kind}: ${r.errors} processing errors`);
+      runs[kind].push(r);
+    }
+  }
+  return runs;
+}
+
+/** The run of median time, with the highest peak RSS of all runs; and every run's time, sorted. */
+function summarise(runs: PhaseResult[]) {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  const median: PhaseResult = {
+    ...sorted[Math.floor(sorted.length / 2)],
+    peakRssMiB: Math.max(...sorted.map(x => x.peakRssMiB)),
+  };
+  return { median, seconds: sorted.map(x => x.seconds) };
+}
+
+/** One table row: the median run of one path, and every run's time. */
+function printRow(
+  count: number,
+  label: string,
+  r: PhaseResult,
+  seconds: number[],
+) {
+  console.log(
+    `${String(count).padEnd(6)} | ${label} | ${String(r.entities).padStart(
+      8,
+    )} | ${r.seconds.toFixed(2).padStart(7)} | ${Math.round(
+      r.entities / r.seconds,
+    )
+      .toString()
+      .padStart(10)} | ${r.peakRssMiB.toFixed(0).padStart(12)} | ${seconds
+      .map(x => x.toFixed(2))
+      .join(' ')}`,
+  );
+}
+
+/** The module's throughput and peak memory relative to the stock path's. */
+function printRatio(count: number, m: PhaseResult, s: PhaseResult) {
+  console.log(
+    `${String(count).padEnd(6)} | ratio module/stock entities per second: ${(
+      m.entities /
+      m.seconds /
+      (s.entities / s.seconds)
+    ).toFixed(2)}; peak RSS ratio ${(m.peakRssMiB / s.peakRssMiB).toFixed(2)}`,
+  );
+}
+
+/** Both paths for `count` generated applications: one row each, then the ratios. */
+function benchCount(count: number) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-ingest-'));
+  try {
+    prepare(dir, count);
+    const runs = runAlternating(dir, count);
+    const results = {} as Record<Kind, PhaseResult>;
+    for (const [kind, label] of KINDS) {
+      const { median, seconds } = summarise(runs[kind]);
+      results[kind] = median;
+      printRow(count, label, median, seconds);
+    }
+    const m = results.module;
+    const s = results.stock;
+    if (m.entities !== s.entities) {
+      throw new Error(`entity counts differ: ${m.entities} vs ${s.entities}`);
+    }
+    printRatio(count, m, s);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   if (process.argv[2] === 'phase') {
     await phase(
-      process.argv[3] as 'module' | 'stock',
+      process.argv[3] as Kind,
       process.argv[4],
       Number(process.argv[5]),
     );
@@ -218,61 +302,7 @@ async function main() {
     'apps   | path                                | entities | median s | entities/s | peak RSS MiB | all runs (s)',
   );
   for (const count of counts.length ? counts : [1000, 10000]) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-ingest-'));
-    try {
-      prepare(dir, count);
-      const results: Record<string, PhaseResult> = {};
-      const runs: Record<string, PhaseResult[]> = { module: [], stock: [] };
-      // Alternating repetitions, median time: this machine is shared and noisy.
-      for (let rep = 0; rep < REPS; rep++) {
-        for (const kind of ['module', 'stock']) {
-          const r = runPhase(kind, dir, count);
-          if (r.errors)
-            throw new Error(`${kind}: ${r.errors} processing errors`);
-          runs[kind].push(r);
-        }
-      }
-      for (const [kind, label] of [
-        ['module', 'realtime-oam module (OAM files)    '],
-        ['stock', 'stock file location (catalog-info) '],
-      ]) {
-        const sorted = [...runs[kind]].sort((a, b) => a.seconds - b.seconds);
-        const r = {
-          ...sorted[Math.floor(sorted.length / 2)],
-          peakRssMiB: Math.max(...sorted.map(x => x.peakRssMiB)),
-        };
-        results[kind] = r;
-        console.log(
-          `${String(count).padEnd(6)} | ${label} | ${String(
-            r.entities,
-          ).padStart(8)} | ${r.seconds.toFixed(2).padStart(7)} | ${Math.round(
-            r.entities / r.seconds,
-          )
-            .toString()
-            .padStart(10)} | ${r.peakRssMiB.toFixed(0).padStart(12)} | ${sorted
-            .map(x => x.seconds.toFixed(2))
-            .join(' ')}`,
-        );
-      }
-      const m = results.module;
-      const s = results.stock;
-      if (m.entities !== s.entities) {
-        throw new Error(`entity counts differ: ${m.entities} vs ${s.entities}`);
-      }
-      console.log(
-        `${String(count).padEnd(
-          6,
-        )} | ratio module/stock entities per second: ${(
-          m.entities /
-          m.seconds /
-          (s.entities / s.seconds)
-        ).toFixed(2)}; peak RSS ratio ${(m.peakRssMiB / s.peakRssMiB).toFixed(
-          2,
-        )}`,
-      );
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    benchCount(count);
   }
 }
 

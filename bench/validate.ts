@@ -36,6 +36,7 @@ import {
   cueBinary,
   findRoot,
 } from '../packages/realtime-platform-kit/src';
+import { application } from './applications';
 
 const count = Number(process.argv[2] ?? 1000);
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -47,48 +48,6 @@ const KIT_BIN = path.join(
   'packages/realtime-platform-kit/bin/realtime-kit',
 );
 const MINIMAL = path.join(root, 'platform/examples/MINIMAL-REALTIME-OAM.yaml');
-
-/** Application i: 0-5 topics, bridges and device users, a size, Lenses on every fifth, 1-3 services. */
-function application(i: number) {
-  const topics = Array.from({ length: i % 6 }, (_, t) => ({
-    name: `team${i % 10}.app${i}.topic-${t}`,
-    partitions: 1 + ((i + t) % 4),
-  }));
-  const bridges = topics
-    .slice(0, i % 3)
-    .map((t, b) => ({ mqttTopic: `devices/+/s${b}`, kafkaTopic: t.name }));
-  const users = Array.from({ length: i % 4 }, (_, u) => ({
-    name: `device-${u}`,
-    topics: [`devices/${u}/#`],
-  }));
-  const platform: any = {
-    name: `stream-${i % 7}`,
-    type: 'realtime-platform',
-    properties: {
-      topics,
-      mqtt: { users, bridges },
-      resources: { size: ['small', 'medium', 'large'][i % 3] },
-    },
-  };
-  if (i % 5 === 0) platform.properties.lenses = { acceptEULA: true };
-  const services = Array.from({ length: 1 + (i % 3) }, (_, s) => ({
-    name: `svc-${s}`,
-    type: 'realtime-webservice',
-    properties: {
-      image: `ghcr.io/example/svc-${s}:1.${i}.0`,
-      realtime: platform.name,
-      produces: topics.slice(0, 1).map(t => t.name),
-      consumes: topics.slice(1, 3).map(t => t.name),
-      env: [{ name: 'INDEX', value: String(i) }],
-    },
-  }));
-  return {
-    apiVersion: 'core.oam.dev/v1beta1',
-    kind: 'Application',
-    metadata: { name: `app-${i}`, namespace: `team-${i % 10}` },
-    spec: { components: [platform, ...services] },
-  };
-}
 
 /** Runs a command to completion; its wall seconds, from spawn to exit. */
 function timed(cmd: string, args: string[]): number {

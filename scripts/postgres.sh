@@ -21,7 +21,7 @@ start() {
     chmod 600 "$PGROOT/password"
     [ "$(id -u)" = 0 ] && chown -R postgres "$PGROOT"
     as_postgres "$PGBIN/initdb" -D "$PGDATA" -U "$PGUSER" --auth=scram-sha-256 \
-      --pwfile="$PGROOT/password" >"$PGROOT/initdb.log" 2>&1 ||
+      --encoding=UTF8 --locale=C --pwfile="$PGROOT/password" >"$PGROOT/initdb.log" 2>&1 ||
       fail "initdb failed (log: $PGROOT/initdb.log)"
   fi
   if ! as_postgres "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then

@@ -216,8 +216,10 @@ postgres_start() {
   printf '%s\n' "$admin_pw" >"$dir/admin-password"
   chmod 600 "$dir/admin-password"
   [ "$(id -u)" = 0 ] && chown -R postgres "$dir"
+  # UTF8 whatever the caller's locale: with LANG unset initdb picks SQL_ASCII, and clients then
+  # read text columns as bytes (the postgres image, like the Composition's, is UTF8).
   svc_as_postgres "$SVC_PGBIN/initdb" -D "$dir/data" -U postgres --auth=scram-sha-256 \
-    --pwfile="$dir/admin-password" >"$SVC_RUN/pg-initdb.log" 2>&1 || { cat "$SVC_RUN/pg-initdb.log" >&2; return 1; }
+    --encoding=UTF8 --locale=C --pwfile="$dir/admin-password" >"$SVC_RUN/pg-initdb.log" 2>&1 || { cat "$SVC_RUN/pg-initdb.log" >&2; return 1; }
   svc_as_postgres "$SVC_PGBIN/pg_ctl" -D "$dir/data" -w -t 60 -l "$dir/postgres.log" \
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1" start >/dev/null || { tail "$dir/postgres.log" >&2; return 1; }
   svc_track postgres "$(head -n 1 "$dir/data/postmaster.pid")"

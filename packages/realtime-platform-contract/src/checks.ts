@@ -110,21 +110,3 @@ export function crossComponentIssues(
   }
   return issues;
 }
-
-/**
- * realtime-webservice's `_checks.realtime`, with the definition's message: `produces` and
- * `consumes` need `realtime`. The kit gets it from `cue`; the catalog module, which has no
- * `cue` in its hot path, from here.
- */
-export function serviceRealtimeIssues(service: ServiceRef): ContractIssue[] {
-  if (service.realtime !== undefined) return [];
-  if (!service.produces.length && !service.consumes.length) return [];
-  return [
-    {
-      component: service.name,
-      field: 'realtime',
-      message: 'produces/consumes need realtime',
-      fix: 'set realtime to the platform component name',
-    },
-  ];
-}

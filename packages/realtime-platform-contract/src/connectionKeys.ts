@@ -121,7 +121,15 @@ export const CONNECTION_KEYS: ConnectionKeySpec[] = [
   },
 ];
 
-/** Connection-secret key for a topic: `TOPIC_` + upper-cased name with every other character as `_`. */
+/** Prefix of every topic key of the connection secret (see {@link topicKey}). */
+export const TOPIC_KEY_PREFIX = 'TOPIC_';
+
+/**
+ * Connection-secret key for a topic: {@link TOPIC_KEY_PREFIX} + upper-cased name with every
+ * other character as `_`.
+ */
 export function topicKey(topic: string): string {
-  return `TOPIC_${topic.replace(/[^a-zA-Z0-9]/g, '_').toUpperCase()}`;
+  return `${TOPIC_KEY_PREFIX}${topic
+    .replace(/[^a-zA-Z0-9]/g, '_')
+    .toUpperCase()}`;
 }

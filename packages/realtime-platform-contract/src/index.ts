@@ -12,3 +12,4 @@ export * from './connectionKeys';
 export * from './parts';
 export * from './patterns';
 export * from './checks';
+export * from './definitionChecks';

@@ -1,5 +1,9 @@
 import { parse, stringify } from 'yaml';
-import { RealtimeKit, RenderResult } from '@internal/realtime-platform-kit';
+import {
+  RealtimeKit,
+  RenderedComponent,
+  RenderResult,
+} from '@internal/realtime-platform-kit';
 import { allParams, Param } from './tree';
 
 /** One Kubernetes object a parameter change touches. */
@@ -162,7 +166,7 @@ function snapshot(result: RenderResult): Snapshot {
       // provider-kubernetes Objects: the manifest, plus the wrapper's references (secret
       // copies patch the manifest from another Secret at apply time).
       const object = m
-        ? { ...m, references: c.resource.spec.references }
+        ? { ...m, references: c.resource.spec?.references }
         : c.resource;
       const kind = m?.kind ?? c.resource.kind;
       out[`composed/${p.component}/${c.name}`] = {
@@ -356,6 +360,146 @@ export interface EffectTarget {
   tree: Param;
 }
 
+/** The parts of the example application a variant edits. */
+interface ExampleApp {
+  spec: {
+    components: {
+      name: string;
+      type: string;
+      properties?: Record<string, Json>;
+    }[];
+  };
+}
+
+/** The unchanged example: its text, its parsed form and the render every variant is compared with. */
+interface Base {
+  text: string;
+  app: ExampleApp;
+  result: RenderResult;
+  snapshot: Snapshot;
+  /** `key:field` of the fields that differ between two renders of the unchanged application. */
+  noise: Set<string>;
+}
+
+async function renderBase(
+  kit: RealtimeKit,
+  exampleText: string,
+): Promise<Base> {
+  const app = parse(exampleText) as ExampleApp;
+  const [first, second] = await kit.validateTexts([
+    { file: 'base-1.yaml', text: exampleText },
+    { file: 'base-2.yaml', text: exampleText },
+  ]);
+  if (!first.valid || !second.valid)
+    throw new Error(
+      'the example used to measure change effects does not render',
+    );
+  const base = snapshot(first.result!);
+  const other = snapshot(second.result!);
+  const noise = new Set<string>();
+  for (const key of Object.keys(base)) {
+    for (const f of diffPaths(base[key].object, other[key]?.object))
+      noise.add(`${key}:${f}`);
+  }
+  return {
+    text: exampleText,
+    app,
+    result: first.result!,
+    snapshot: base,
+    noise,
+  };
+}
+
+/** True when a list on the way to `segs` is absent or empty in `parameter`. */
+function listMissing(parameter: Json, segs: Segment[]): boolean {
+  return segs.some(
+    (seg, i) =>
+      typeof seg === 'number' &&
+      !(getAt(parameter, segs.slice(0, i)) as Json[] | undefined)?.length,
+  );
+}
+
+/** The attempts for one parameter over the components of its type, in the order given. */
+function jobFor(
+  param: Param,
+  ordered: RenderedComponent[],
+  pool: string[],
+): Job {
+  const segs = segments(param.path);
+  const related = relatedValues(
+    ordered.map(c => c.parameter),
+    segs,
+  );
+  const queue: Attempt[] = ordered.flatMap((c, rank) => {
+    if (listMissing(c.parameter, segs)) return [];
+    const current = getAt(c.parameter, segs);
+    return candidates(param, current, related, pool)
+      .slice(0, rank === 0 ? ROUNDS - 2 : 1)
+      .map(value => ({ component: c.name, current, value }));
+  });
+  const effect: ParameterEffect = { path: param.path, changes: [] };
+  if (ordered.every(c => listMissing(c.parameter, segs)))
+    effect.skipped = 'the example has no item in this list';
+  else if (!queue.length) effect.skipped = 'no other valid value to try';
+  return { param, segs, queue: queue.slice(0, ROUNDS), effect };
+}
+
+function jobsFor(target: EffectTarget, base: Base, pool: string[]): Job[] {
+  const rendered = base.result.components.filter(c => c.type === target.type);
+  if (!rendered.length)
+    throw new Error(
+      `the example used to measure change effects has no ${target.type} component`,
+    );
+  // The component that sets the most parameters exercises the most of them; the others are
+  // tried when its variants fail (e.g. a key it sets that other keys depend on).
+  const ordered = [...rendered].sort(
+    (a, b) =>
+      JSON.stringify(b.parameter).length - JSON.stringify(a.parameter).length,
+  );
+  return allParams(target.tree).map(param => jobFor(param, ordered, pool));
+}
+
+/** The example with one attempt applied; unchanged when a list on the path is too short. */
+function variantText(base: Base, segs: Segment[], attempt: Attempt): string {
+  const variant = structuredClone(base.app);
+  const comp = variant.spec.components.find(c => c.name === attempt.component)!;
+  comp.properties ??= {};
+  const ok = setAt(comp.properties, segs, attempt.value);
+  return ok ? stringify(variant) : base.text;
+}
+
+function recordEffect(
+  job: Job,
+  attempt: Attempt,
+  application: string,
+  result: RenderResult,
+  base: Base,
+): void {
+  const before =
+    attempt.current === undefined ? '(not set)' : describe(attempt.current);
+  job.effect.variant = `${attempt.component}: ${before} → ${describe(
+    attempt.value,
+  )}`;
+  job.effect.application = application;
+  job.effect.changes = compare(base.snapshot, snapshot(result), base.noise);
+  delete job.effect.skipped;
+}
+
+/** Renders the next attempt of every pending job in one batch and records those accepted. */
+async function runRound(kit: RealtimeKit, base: Base, pending: Job[]) {
+  const tried = pending.map(job => {
+    const attempt = job.queue.shift()!;
+    return { job, attempt, text: variantText(base, job.segs, attempt) };
+  });
+  const results = await kit.validateTexts(
+    tried.map((t, i) => ({ file: `variant-${i}.yaml`, text: t.text })),
+  );
+  results.forEach((r, i) => {
+    const { job, attempt, text } = tried[i];
+    if (r.valid) recordEffect(job, attempt, text, r.result!, base);
+  });
+}
+
 /**
  * Measures what each parameter of the given component types changes: renders the example
  * application once per parameter with that parameter changed (in batches: one cue run and one
@@ -368,105 +512,18 @@ export async function measureEffects(
   exampleText: string,
   targets: EffectTarget[],
 ): Promise<Map<string, ParameterEffect[]>> {
-  const app = parse(exampleText) as {
-    spec: {
-      components: {
-        name: string;
-        type: string;
-        properties?: Record<string, Json>;
-      }[];
-    };
-  };
-  const [first, second] = await kit.validateTexts([
-    { file: 'base-1.yaml', text: exampleText },
-    { file: 'base-2.yaml', text: exampleText },
-  ]);
-  if (!first.valid || !second.valid)
-    throw new Error(
-      'the example used to measure change effects does not render',
-    );
-  const base = snapshot(first.result!);
-  const noise = new Set<string>();
-  const other = snapshot(second.result!);
-  for (const key of Object.keys(base)) {
-    for (const f of diffPaths(base[key].object, other[key]?.object))
-      noise.add(`${key}:${f}`);
-  }
+  const base = await renderBase(kit, exampleText);
   const pool = [
-    ...stringPool(first.result!.components.map(c => c.parameter)),
+    ...stringPool(base.result.components.map(c => c.parameter)),
   ].sort();
-  const jobsByType = new Map<string, Job[]>();
-  for (const { type, tree } of targets) {
-    const rendered = first.result!.components.filter(c => c.type === type);
-    if (!rendered.length)
-      throw new Error(
-        `the example used to measure change effects has no ${type} component`,
-      );
-    // The component that sets the most parameters exercises the most of them; the others are
-    // tried when its variants fail (e.g. a key it sets that other keys depend on).
-    const ordered = [...rendered].sort(
-      (a, b) =>
-        JSON.stringify(b.parameter).length - JSON.stringify(a.parameter).length,
-    );
-    jobsByType.set(
-      type,
-      allParams(tree).map(param => {
-        const segs = segments(param.path);
-        const related = relatedValues(
-          rendered.map(c => c.parameter),
-          segs,
-        );
-        const listMissing = (parameter: Json) =>
-          segs.some(
-            (seg, i) =>
-              typeof seg === 'number' &&
-              !(getAt(parameter, segs.slice(0, i)) as Json[] | undefined)
-                ?.length,
-          );
-        const queue: Attempt[] = ordered.flatMap((c, rank) => {
-          if (listMissing(c.parameter)) return [];
-          const current = getAt(c.parameter, segs);
-          return candidates(param, current, related, pool)
-            .slice(0, rank === 0 ? ROUNDS - 2 : 1)
-            .map(value => ({ component: c.name, current, value }));
-        });
-        const effect: ParameterEffect = { path: param.path, changes: [] };
-        if (ordered.every(c => listMissing(c.parameter)))
-          effect.skipped = 'the example has no item in this list';
-        else if (!queue.length) effect.skipped = 'no other valid value to try';
-        return { param, segs, queue: queue.slice(0, ROUNDS), effect };
-      }),
-    );
-  }
+  const jobsByType = new Map<string, Job[]>(
+    targets.map(t => [t.type, jobsFor(t, base, pool)]),
+  );
   const jobs = [...jobsByType.values()].flat();
   for (let round = 0; round < ROUNDS; round++) {
     const pending = jobs.filter(j => j.queue.length && !j.effect.variant);
     if (!pending.length) break;
-    const tried = pending.map(j => {
-      const attempt = j.queue.shift()!;
-      const variant = structuredClone(app);
-      const comp = variant.spec.components.find(
-        c => c.name === attempt.component,
-      )!;
-      comp.properties ??= {};
-      const ok = setAt(comp.properties, j.segs, attempt.value);
-      return { job: j, attempt, text: ok ? stringify(variant) : exampleText };
-    });
-    const results = await kit.validateTexts(
-      tried.map((t, i) => ({ file: `variant-${i}.yaml`, text: t.text })),
-    );
-    results.forEach((r, i) => {
-      const { job, attempt } = tried[i];
-      if (!r.valid) return;
-      const before =
-        attempt.current === undefined ? '(not set)' : describe(attempt.current);
-      job.effect.variant = `${attempt.component}: ${before} → ${describe(
-        attempt.value,
-      )}`;
-      job.effect.application = tried[i].text;
-      job.effect.changes = compare(base, snapshot(r.result!), noise);
-      delete job.effect.skipped;
-    });
+    await runRound(kit, base, pending);
   }
   for (const j of jobs) {
     if (!j.effect.variant && !j.effect.skipped)

@@ -81,7 +81,9 @@ const EXAMPLES_DIR = 'platform/examples';
 
 function readXrd(kit: RealtimeKit): XrdDocument {
   const xrd = kit.compositionFile.xrd;
-  const version = xrd.spec.versions.find((v: { served: boolean }) => v.served);
+  const version = xrd.spec.versions.find(v => v.served);
+  if (!version)
+    throw new Error(`XRD ${xrd.metadata.name} has no served version`);
   return {
     name: xrd.metadata.name,
     group: xrd.spec.group,

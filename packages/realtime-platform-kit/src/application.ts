@@ -7,6 +7,7 @@ import {
   SERVICE_COMPONENT_TYPE,
 } from '@internal/realtime-platform-contract';
 import { ValidationIssue } from './issues';
+import { JsonObject } from './types';
 
 /** One component of an OAM Application. */
 export interface OamComponent {
@@ -26,136 +27,208 @@ export interface OamApplication {
   components: OamComponent[];
 }
 
+/** An OAM Application document as written, before {@link parseApplication} checks it. */
+export interface ApplicationDocument {
+  apiVersion: 'core.oam.dev/v1beta1';
+  kind: 'Application';
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  spec: {
+    components: { name: string; type: string; properties?: JsonObject }[];
+  };
+}
+
+/** A problem of the file as a whole: what is wrong and how to fix it. */
+interface FileProblem {
+  message: string;
+  fix: string;
+}
+
+/** An issue of a component, before the file is added. */
+type ComponentProblem = Omit<ValidationIssue, 'file'>;
+
+/** The Application fields checked before its components, as the YAML holds them. */
+interface ApplicationHeader {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  components: unknown[];
+}
+
+/** The one YAML document of the text, or the problem with it. */
+function singleDocument(text: string): { value: unknown } | FileProblem {
+  const docs = parseAllDocuments(text);
+  const bad = docs.find(d => d.errors.length);
+  if (bad) {
+    return {
+      message: `not valid YAML: ${bad.errors[0].message.split('\n')[0]}`,
+      fix: 'correct the YAML syntax at the position shown',
+    };
+  }
+  const objs = docs
+    .map(d => d.toJS() as unknown)
+    .filter(o => o !== null && o !== undefined);
+  if (objs.length !== 1) {
+    return {
+      message: `expected exactly one YAML document, found ${objs.length}`,
+      fix: 'put one OAM Application (core.oam.dev/v1beta1) in the file',
+    };
+  }
+  return { value: objs[0] };
+}
+
+/** Checks that the document is an Application with a valid name, namespace and components. */
+function applicationHeader(value: unknown): ApplicationHeader | FileProblem {
+  if (typeof value !== 'object') {
+    return {
+      message: `not an OAM Application (got ${typeof value})`,
+      fix: 'use apiVersion: core.oam.dev/v1beta1 and kind: Application',
+    };
+  }
+  // Only the fields checked below are checked; labels and annotations are taken as written.
+  const obj = value as {
+    apiVersion?: unknown;
+    kind?: unknown;
+    metadata?: {
+      name?: unknown;
+      namespace?: unknown;
+      labels?: Record<string, string>;
+      annotations?: Record<string, string>;
+    };
+    spec?: { components?: unknown };
+  };
+  if (obj.apiVersion !== 'core.oam.dev/v1beta1' || obj.kind !== 'Application') {
+    return {
+      message: `not an OAM Application (got ${obj.apiVersion ?? '?'} ${
+        obj.kind ?? '?'
+      })`,
+      fix: 'use apiVersion: core.oam.dev/v1beta1 and kind: Application',
+    };
+  }
+  const name = obj.metadata?.name;
+  if (typeof name !== 'string' || !isDns1123Label(name)) {
+    return {
+      message: `metadata.name is missing or not a DNS-1123 label of at most ${DNS_LABEL_MAX_LENGTH} characters`,
+      fix: 'set metadata.name to a lowercase name such as "orders"',
+    };
+  }
+  const namespace = obj.metadata?.namespace ?? 'default';
+  if (typeof namespace !== 'string' || !isDns1123Label(namespace)) {
+    return {
+      message: `metadata.namespace is not a DNS-1123 label of at most ${DNS_LABEL_MAX_LENGTH} characters`,
+      fix: 'set metadata.namespace to a lowercase name',
+    };
+  }
+  const components = obj.spec?.components;
+  if (!Array.isArray(components) || components.length === 0) {
+    return {
+      message: 'spec.components is missing or empty',
+      fix: 'list at least one component under spec.components',
+    };
+  }
+  return {
+    name,
+    namespace,
+    labels: obj.metadata?.labels ?? {},
+    annotations: obj.metadata?.annotations ?? {},
+    components,
+  };
+}
+
+/** The fix for an unknown component type: the known types, and what became of `webservice`. */
+function unknownTypeFix(type: unknown, knownTypes: string[]): string {
+  const renamed =
+    type === 'webservice' && knownTypes.includes(SERVICE_COMPONENT_TYPE)
+      ? ` (the type webservice was renamed ${SERVICE_COMPONENT_TYPE}; KubeVela's built-in webservice is not wired to a platform)`
+      : '';
+  return `use one of: ${knownTypes.join(', ')}${renamed}`;
+}
+
+/**
+ * Checks the `index`th entry of `spec.components`; `seen` holds the names of the entries
+ * before it and receives this one's.
+ */
+function checkComponent(
+  entry: unknown,
+  index: number,
+  seen: Set<string>,
+  knownTypes: string[],
+): OamComponent | ComponentProblem {
+  const c = entry as
+    | { name?: unknown; type?: unknown; properties?: unknown }
+    | null
+    | undefined;
+  if (!c || typeof c.name !== 'string' || !DNS1123_LABEL.test(c.name)) {
+    return {
+      field: `spec.components[${index}].name`,
+      message: 'component name is missing or not a DNS-1123 label',
+      fix: 'use lowercase letters, digits and "-"',
+    };
+  }
+  const cname = c.name;
+  if (seen.has(cname)) {
+    return {
+      component: cname,
+      message: 'duplicate component name',
+      fix: 'give every component a unique name',
+    };
+  }
+  seen.add(cname);
+  const type = c.type;
+  if (typeof type !== 'string' || !knownTypes.includes(type)) {
+    return {
+      component: cname,
+      field: 'type',
+      message: `unknown component type "${type}"`,
+      fix: unknownTypeFix(type, knownTypes),
+    };
+  }
+  const props = c.properties ?? {};
+  if (typeof props !== 'object' || Array.isArray(props)) {
+    return {
+      component: cname,
+      field: 'properties',
+      message: 'properties must be a mapping',
+      fix: 'write properties as key: value pairs',
+    };
+  }
+  return {
+    name: cname,
+    type,
+    properties: props as Record<string, unknown>,
+  };
+}
+
 /** Parses an OAM Application from text; returns issues instead of throwing. */
 export function parseApplication(
   text: string,
   file: string,
   knownTypes: string[],
 ): { app?: OamApplication; issues: ValidationIssue[] } {
-  const issue = (
-    message: string,
-    fix: string,
-    component?: string,
-    field?: string,
-  ) => ({
-    issues: [{ file, component, field, message, fix }],
+  const fileIssue = (p: FileProblem) => ({
+    issues: [{ file, component: undefined, field: undefined, ...p }],
   });
-  const docs = parseAllDocuments(text);
-  const bad = docs.find(d => d.errors.length);
-  if (bad) {
-    return issue(
-      `not valid YAML: ${bad.errors[0].message.split('\n')[0]}`,
-      'correct the YAML syntax at the position shown',
-    );
-  }
-  const objs = docs
-    .map(d => d.toJS())
-    .filter(o => o !== null && o !== undefined);
-  if (objs.length !== 1) {
-    return issue(
-      `expected exactly one YAML document, found ${objs.length}`,
-      'put one OAM Application (core.oam.dev/v1beta1) in the file',
-    );
-  }
-  const obj = objs[0] as any;
-  if (
-    typeof obj !== 'object' ||
-    obj.apiVersion !== 'core.oam.dev/v1beta1' ||
-    obj.kind !== 'Application'
-  ) {
-    const got =
-      typeof obj === 'object'
-        ? `${obj.apiVersion ?? '?'} ${obj.kind ?? '?'}`
-        : typeof obj;
-    return issue(
-      `not an OAM Application (got ${got})`,
-      'use apiVersion: core.oam.dev/v1beta1 and kind: Application',
-    );
-  }
-  const name = obj.metadata?.name;
-  if (typeof name !== 'string' || !isDns1123Label(name)) {
-    return issue(
-      `metadata.name is missing or not a DNS-1123 label of at most ${DNS_LABEL_MAX_LENGTH} characters`,
-      'set metadata.name to a lowercase name such as "orders"',
-    );
-  }
-  const namespace = obj.metadata?.namespace ?? 'default';
-  if (typeof namespace !== 'string' || !isDns1123Label(namespace)) {
-    return issue(
-      `metadata.namespace is not a DNS-1123 label of at most ${DNS_LABEL_MAX_LENGTH} characters`,
-      'set metadata.namespace to a lowercase name',
-    );
-  }
-  if (
-    !Array.isArray(obj.spec?.components) ||
-    obj.spec.components.length === 0
-  ) {
-    return issue(
-      'spec.components is missing or empty',
-      'list at least one component under spec.components',
-    );
-  }
+  const doc = singleDocument(text);
+  if ('message' in doc) return fileIssue(doc);
+  const header = applicationHeader(doc.value);
+  if ('message' in header) return fileIssue(header);
   const issues: ValidationIssue[] = [];
   const components: OamComponent[] = [];
   const seen = new Set<string>();
-  obj.spec.components.forEach((c: any, i: number) => {
-    const cname = typeof c?.name === 'string' ? c.name : undefined;
-    if (!cname || !DNS1123_LABEL.test(cname)) {
-      issues.push({
-        file,
-        field: `spec.components[${i}].name`,
-        message: 'component name is missing or not a DNS-1123 label',
-        fix: 'use lowercase letters, digits and "-"',
-      });
-      return;
-    }
-    if (seen.has(cname)) {
-      issues.push({
-        file,
-        component: cname,
-        message: 'duplicate component name',
-        fix: 'give every component a unique name',
-      });
-      return;
-    }
-    seen.add(cname);
-    if (!knownTypes.includes(c.type)) {
-      issues.push({
-        file,
-        component: cname,
-        field: 'type',
-        message: `unknown component type "${c.type}"`,
-        fix: `use one of: ${knownTypes.join(', ')}${
-          c.type === 'webservice' && knownTypes.includes(SERVICE_COMPONENT_TYPE)
-            ? ` (the type webservice was renamed ${SERVICE_COMPONENT_TYPE}; KubeVela's built-in webservice is not wired to a platform)`
-            : ''
-        }`,
-      });
-      return;
-    }
-    const props = c.properties ?? {};
-    if (typeof props !== 'object' || Array.isArray(props)) {
-      issues.push({
-        file,
-        component: cname,
-        field: 'properties',
-        message: 'properties must be a mapping',
-        fix: 'write properties as key: value pairs',
-      });
-      return;
-    }
-    components.push({ name: cname, type: c.type, properties: props });
+  header.components.forEach((entry, i) => {
+    const checked = checkComponent(entry, i, seen, knownTypes);
+    if ('message' in checked) issues.push({ file, ...checked });
+    else components.push(checked);
   });
   if (issues.length) return { issues };
+  const { name, namespace, labels, annotations } = header;
   return {
-    app: {
-      file,
-      name,
-      namespace,
-      labels: obj.metadata?.labels ?? {},
-      annotations: obj.metadata?.annotations ?? {},
-      components,
-    },
+    app: { file, name, namespace, labels, annotations, components },
     issues: [],
   };
 }

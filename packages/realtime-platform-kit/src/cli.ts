@@ -3,6 +3,7 @@ import { compositionsCommand, COMPOSITIONS_USAGE } from './compositionsCli';
 import { formatIssue, InvalidApplicationError } from './issues';
 import { createKit } from './kit';
 import { xrdSpecSchema } from './schema';
+import { KubeObject } from './types';
 
 const USAGE = `usage: realtime-kit <command> [files...]
   validate <files...>   validate OAM applications; exit 1 on any invalid file
@@ -13,10 +14,10 @@ const USAGE = `usage: realtime-kit <command> [files...]
 ${COMPOSITIONS_USAGE}`;
 
 /** Secret values are replaced by their length: render output may end up in logs. */
-function redact(obj: any): any {
+function redact(obj: KubeObject): KubeObject {
   if (obj?.kind !== 'Secret' || !obj.data) return obj;
   const data: Record<string, string> = {};
-  for (const [k, v] of Object.entries<string>(obj.data))
+  for (const [k, v] of Object.entries(obj.data as Record<string, string>))
     data[k] = `<redacted: ${Buffer.from(v, 'base64').length} bytes>`;
   return { ...obj, data };
 }

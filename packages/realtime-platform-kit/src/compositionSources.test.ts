@@ -56,7 +56,7 @@ describe('platform/realtime-compositions.yaml is assembled from platform/composi
   it('each template part is plain go-template text: the template is the parts, indented', () => {
     const { template } = readCompositionSources(root);
     const inline = loadCompositionFile(path.join(root, COMPOSITIONS))
-      .composition.spec.pipeline[0].input.inline.template;
+      .composition.spec.pipeline[0].input?.inline?.template;
     expect(inline).toBe(
       `${template.map(p => p.text.trimEnd()).join('\n\n')}\n`,
     );

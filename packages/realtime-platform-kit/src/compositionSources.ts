@@ -44,8 +44,8 @@ function rel(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
 }
 
-function fileList(index: any, key: string, indexFile: string): string[] {
-  const list = index?.[key];
+function fileList(index: unknown, key: string, indexFile: string): string[] {
+  const list = (index as Record<string, unknown> | null | undefined)?.[key];
   if (
     !Array.isArray(list) ||
     !list.length ||
@@ -54,7 +54,7 @@ function fileList(index: any, key: string, indexFile: string): string[] {
     throw new Error(
       `${indexFile}: \`${key}\` must be a non-empty list of file names in ${COMPOSITION_SOURCES_DIR}`,
     );
-  return list;
+  return list as string[];
 }
 
 /**
@@ -70,7 +70,7 @@ export function readCompositionSources(
     throw new Error(
       `${indexFile} not found: it lists the sources of platform/realtime-compositions.yaml`,
     );
-  let index: any;
+  let index: unknown;
   try {
     index = parse(fs.readFileSync(path.join(dir, COMPOSITION_INDEX), 'utf8'));
   } catch (e) {

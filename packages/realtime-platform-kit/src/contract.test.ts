@@ -28,8 +28,12 @@ jest.setTimeout(120_000);
 const examples = ['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'];
 
 /** The port when the Service exposes it, else every port it has (for the message). */
+function portsOf(svc: any): number[] {
+  return svc.spec.ports.map((p: { port: number }) => p.port);
+}
+
 function servicePort(svc: any, port: number): number | number[] {
-  const ports: number[] = svc.spec.ports.map((p: { port: number }) => p.port);
+  const ports = portsOf(svc);
   return ports.includes(port) ? port : ports;
 }
 
@@ -93,14 +97,13 @@ function brokenRules(result: RenderResult, index: number): string[] {
   rule(
     'MQTT WebSocket port',
     true,
-    !!mqtt?.spec.ports.some((p: any) => p.port === SERVICES.mqttWebSocket.port),
+    !!mqtt && portsOf(mqtt).includes(SERVICES.mqttWebSocket.port),
   );
 
   const data: Record<string, string> = Object.fromEntries(
-    Object.entries<string>(secret('connection')?.data ?? {}).map(([k, v]) => [
-      k,
-      Buffer.from(v, 'base64').toString('utf8'),
-    ]),
+    Object.entries(
+      (secret('connection')?.data ?? {}) as Record<string, string>,
+    ).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]),
   );
   rule(
     'connection-secret keys',
@@ -174,7 +177,7 @@ describe('the contract module matches the rendered platform', () => {
     const svc = copy.platforms[0].composed
       .map(c => c.resource?.spec?.forProvider?.manifest)
       .find(m => m?.kind === 'Service' && m.metadata.name === 'kafka');
-    svc.metadata.name = 'kafka-broker';
+    svc!.metadata.name = 'kafka-broker';
     expect(brokenRules(copy, 0).join('\n')).toContain(
       'rule "part kafka: Service kafka and its port"',
     );

@@ -11,20 +11,39 @@ import {
   describeConstraint,
   displayField,
 } from './issueText';
-import { findParameter, ParameterSchema } from './schema';
+import { findParameter, ParameterNode, ParameterSchema } from './schema';
+import { JsonObject, KubeObject } from './types';
 
 /** Kubernetes objects one component renders to (KubeVela `output` and `outputs`). */
 export interface RenderedComponent {
   name: string;
   type: string;
-  output: any;
-  outputs: Record<string, any>;
+  /** The component's `output`: its main object (for a platform, the composite resource). */
+  output: KubeObject;
+  /** The component's `outputs`, by name. */
+  outputs: Record<string, KubeObject>;
   /** The parameters after CUE filled in the defaults. */
-  parameter: any;
+  parameter: JsonObject;
 }
 
 /** The `context` KubeVela gives a component template. */
-export function kubevelaContext(app: OamApplication, component: OamComponent) {
+export interface KubevelaContext {
+  /** The component's name. */
+  name: string;
+  namespace: string;
+  appName: string;
+  appRevision: string;
+  appRevisionNum: number;
+  appLabels: Record<string, string>;
+  appAnnotations: Record<string, string>;
+  components: { name: string; type: string }[];
+}
+
+/** The `context` KubeVela gives a component template. */
+export function kubevelaContext(
+  app: OamApplication,
+  component: OamComponent,
+): KubevelaContext {
   return {
     name: component.name,
     namespace: app.namespace,
@@ -89,8 +108,13 @@ export function splitCuePath(p: string): string[] {
 
 /** The value the user wrote at a parameter path (list indices as numeric segments). */
 function valueAt(value: unknown, segs: string[]): unknown {
-  let v: any = value;
-  for (const s of segs) v = v?.[/^\d+$/.test(s) ? Number(s) : s];
+  let v = value;
+  for (const s of segs) {
+    if (v === null || v === undefined) return undefined;
+    v = (v as Record<string | number, unknown>)[
+      /^\d+$/.test(s) ? Number(s) : s
+    ];
+  }
   return v;
 }
 
@@ -148,105 +172,111 @@ function parseCueErrors(stderr: string): {
   return { errors, unattributed };
 }
 
+/** True for an error on a component's rendered objects rather than on its parameters. */
+function isOutputError(e: RawError): boolean {
+  return e.segs[0] === 'output' || e.segs[0] === 'outputs';
+}
+
+/** The errors grouped by component and field, in the order cue reported them. */
+function groupByField(errs: RawError[]): RawError[][] {
+  const byField = new Map<string, RawError[]>();
+  for (const e of errs) {
+    const key = `${e.component}\0${e.segs.join('.')}`;
+    byField.set(key, [...(byField.get(key) ?? []), e]);
+  }
+  return [...byField.values()];
+}
+
+/** The wording of a value cue rejected, from its messages and the field's schema node. */
+function valueMessage(
+  messages: string[],
+  node: ParameterNode | undefined,
+  given: string,
+): string {
+  if (messages.some(m => m.includes('mismatched types')))
+    return `expected ${
+      node ? article(node.type) : 'another type'
+    }, got ${given}`;
+  if (messages.every(m => m.startsWith('conflicting values')))
+    return node?.enum
+      ? `${given} is not one of: ${node.enum.join(', ')}`
+      : `invalid value ${given}`;
+  return messages.filter(m => !m.startsWith('conflicting values')).join('; ');
+}
+
+/** The issue of one field (a parameter, or another field of the template) cue reported on. */
+function fieldIssue(
+  file: string,
+  component: OamComponent | undefined,
+  error: RawError,
+  messages: string[],
+  schema: ParameterSchema | undefined,
+): ValidationIssue {
+  const inParam = error.segs[0] === 'parameter';
+  const fieldSegs = inParam ? error.segs.slice(1) : error.segs;
+  const field = displayField(fieldSegs);
+  const nodeAt = (segs: string[]) =>
+    schema && inParam ? findParameter(schema.root, segs.join('.')) : undefined;
+  const at = { file, component: error.component, field };
+  if (messages.some(m => m.startsWith('field not allowed'))) {
+    const allowed =
+      nodeAt(fieldSegs.slice(0, -1))?.children?.map(c => c.name) ?? [];
+    return {
+      ...at,
+      message: `unknown parameter "${
+        fieldSegs[fieldSegs.length - 1]
+      }" (field not allowed)`,
+      fix: allowed.length
+        ? `remove it or use one of: ${allowed.join(', ')}`
+        : 'remove it',
+    };
+  }
+  const node = nodeAt(fieldSegs);
+  if (messages.some(m => m.startsWith('incomplete value'))) {
+    return {
+      ...at,
+      message: 'required parameter is missing',
+      fix: `set ${field}${node ? `: ${node.description}` : ''}`,
+    };
+  }
+  const given = JSON.stringify(valueAt(component?.properties, fieldSegs));
+  return {
+    ...at,
+    message: valueMessage(messages, node, given),
+    fix: describeConstraint(node) || 'correct the value',
+  };
+}
+
+/** The issues of one application from cue's errors on it: one per field. */
 function toIssues(
   file: string,
   errs: RawError[],
   app: OamApplication,
   schemas: Map<string, ParameterSchema>,
 ): ValidationIssue[] {
-  const byField = new Map<string, RawError[]>();
-  for (const e of errs) {
-    const key = `${e.component}\0${e.segs.join('.')}`;
-    byField.set(key, [...(byField.get(key) ?? []), e]);
-  }
   // Errors on a component's output repeat a parameter error: report the parameter only.
   const withParamErrors = new Set(
-    errs
-      .filter(e => e.segs[0] !== 'output' && e.segs[0] !== 'outputs')
-      .map(e => e.component),
+    errs.filter(e => !isOutputError(e)).map(e => e.component),
   );
   const issues: ValidationIssue[] = [];
-  for (const group of byField.values()) {
-    const { component, segs } = group[0];
-    if (
-      (segs[0] === 'output' || segs[0] === 'outputs') &&
-      withParamErrors.has(component)
-    )
-      continue;
-    const type = app.components.find(c => c.name === component)?.type ?? '';
-    const schema = schemas.get(type);
+  for (const group of groupByField(errs)) {
+    const first = group[0];
+    if (isOutputError(first) && withParamErrors.has(first.component)) continue;
     const messages = [...new Set(group.map(g => g.message))].filter(
       m => !/errors? in empty disjunction/.test(m),
     );
-    if (segs[0] === '_checks') {
+    if (first.segs[0] === '_checks') {
       for (const msg of messages.map(checkMessage)) {
-        issues.push({ file, ...checkViolation(component, segs[1], msg) });
+        issues.push({
+          file,
+          ...checkViolation(first.component, first.segs[1], msg),
+        });
       }
       continue;
     }
-    const inParam = segs[0] === 'parameter';
-    const fieldSegs = inParam ? segs.slice(1) : segs;
-    const field = displayField(fieldSegs);
-    const node =
-      schema && inParam
-        ? findParameter(schema.root, fieldSegs.join('.'))
-        : undefined;
-    if (messages.some(m => m.startsWith('field not allowed'))) {
-      const parent =
-        schema && inParam
-          ? findParameter(schema.root, fieldSegs.slice(0, -1).join('.'))
-          : undefined;
-      const allowed = parent?.children?.map(c => c.name) ?? [];
-      issues.push({
-        file,
-        component,
-        field,
-        message: `unknown parameter "${
-          fieldSegs[fieldSegs.length - 1]
-        }" (field not allowed)`,
-        fix: allowed.length
-          ? `remove it or use one of: ${allowed.join(', ')}`
-          : 'remove it',
-      });
-      continue;
-    }
-    if (messages.some(m => m.startsWith('incomplete value'))) {
-      issues.push({
-        file,
-        component,
-        field,
-        message: 'required parameter is missing',
-        fix: `set ${field}${node ? `: ${node.description}` : ''}`,
-      });
-      continue;
-    }
-    const given = JSON.stringify(
-      valueAt(
-        app.components.find(c => c.name === component)?.properties,
-        fieldSegs,
-      ),
-    );
-    let message: string;
-    if (messages.some(m => m.includes('mismatched types'))) {
-      message = `expected ${
-        node ? article(node.type) : 'another type'
-      }, got ${given}`;
-    } else if (messages.every(m => m.startsWith('conflicting values'))) {
-      message = node?.enum
-        ? `${given} is not one of: ${node.enum.join(', ')}`
-        : `invalid value ${given}`;
-    } else {
-      message = messages
-        .filter(m => !m.startsWith('conflicting values'))
-        .join('; ');
-    }
-    issues.push({
-      file,
-      component,
-      field,
-      message,
-      fix: describeConstraint(node) || 'correct the value',
-    });
+    const component = app.components.find(c => c.name === first.component);
+    const schema = schemas.get(component?.type ?? '');
+    issues.push(fieldIssue(file, component, first, messages, schema));
   }
   return issues;
 }
@@ -255,6 +285,67 @@ function toIssues(
 export interface AppEvaluation {
   components: RenderedComponent[];
   issues: ValidationIssue[];
+}
+
+/** What cue's JSON export of the generated source holds for one component. */
+interface ExportedComponent {
+  output: KubeObject;
+  outputs?: Record<string, KubeObject>;
+  parameter: JsonObject;
+}
+
+/** cue's JSON export: application index → component name → the component's fields. */
+interface CueExport {
+  apps: Record<string, Record<string, ExportedComponent>>;
+}
+
+/** The rendered components of one application of an exported batch. */
+function renderedComponents(
+  app: OamApplication,
+  exported: Record<string, ExportedComponent>,
+): RenderedComponent[] {
+  return app.components.map(c => {
+    const v = exported[c.name];
+    return {
+      name: c.name,
+      type: c.type,
+      output: v.output,
+      outputs: v.outputs ?? {},
+      parameter: v.parameter,
+    };
+  });
+}
+
+/**
+ * One `cue export` of a batch of applications: each application's rendered components, or the
+ * errors cue attributed to applications. Throws when cue fails without naming an application.
+ */
+async function exportBatch(
+  cue: string,
+  dir: string,
+  batch: OamApplication[],
+  defs: Map<string, ComponentDefinition>,
+): Promise<{ rendered: RenderedComponent[][] } | { errors: RawError[] }> {
+  const src = path.join(dir, 'apps.cue');
+  fs.writeFileSync(src, buildSource(batch, defs));
+  const res = await run(cue, ['export', src, '--out', 'json']);
+  if (res.code === 0) {
+    const out = (JSON.parse(res.stdout) as CueExport).apps;
+    return {
+      rendered: batch.map((app, bi) =>
+        renderedComponents(app, out[String(bi)]),
+      ),
+    };
+  }
+  const { errors, unattributed } = parseCueErrors(res.stderr);
+  if (!errors.length) {
+    throw new Error(
+      `cue export failed: ${
+        unattributed.slice(0, 5).join('\n') || res.stderr.trim()
+      }`,
+    );
+  }
+  return { errors };
 }
 
 /**
@@ -275,47 +366,20 @@ export async function evaluateApplications(
     while (pending.length) {
       const current = pending;
       const batch = current.map(i => apps[i]);
-      const src = path.join(dir, 'apps.cue');
-      fs.writeFileSync(src, buildSource(batch, defs));
-      const res = await run(cue, ['export', src, '--out', 'json']);
-      if (res.code === 0) {
-        const out = JSON.parse(res.stdout).apps;
-        batch.forEach((app, bi) => {
-          results[current[bi]] = {
-            issues: [],
-            components: app.components.map(c => {
-              const v = out[String(bi)][c.name];
-              return {
-                name: c.name,
-                type: c.type,
-                output: v.output,
-                outputs: v.outputs ?? {},
-                parameter: v.parameter,
-              };
-            }),
-          };
+      const outcome = await exportBatch(cue, dir, batch, defs);
+      if ('rendered' in outcome) {
+        outcome.rendered.forEach((components, bi) => {
+          results[current[bi]] = { issues: [], components };
         });
         break;
       }
-      const { errors, unattributed } = parseCueErrors(res.stderr);
-      if (!errors.length) {
-        throw new Error(
-          `cue export failed: ${
-            unattributed.slice(0, 5).join('\n') || res.stderr.trim()
-          }`,
-        );
-      }
-      const failed = new Set(errors.map(e => e.app));
+      const failed = new Set(outcome.errors.map(e => e.app));
       for (const bi of failed) {
         const app = batch[bi];
+        const errors = outcome.errors.filter(e => e.app === bi);
         results[current[bi]] = {
           components: [],
-          issues: toIssues(
-            app.file,
-            errors.filter(e => e.app === bi),
-            app,
-            schemas,
-          ),
+          issues: toIssues(app.file, errors, app, schemas),
         };
       }
       pending = current.filter((_, bi) => !failed.has(bi));

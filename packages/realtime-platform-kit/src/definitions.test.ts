@@ -94,7 +94,7 @@ describe('definitions', () => {
     const expected = xrdSpecSchema(openapi);
     const { description: _d, ...actual } = xrdOpenApiSchema(
       kit.compositionFile.xrd,
-    ).properties.spec;
+    ).properties!.spec;
     expect(actual).toEqual(expected);
   });
 
@@ -143,8 +143,9 @@ describe('platform/README.md', () => {
   });
 
   it('lists every image the Composition pins', () => {
-    const template: string =
-      kit.compositionFile.composition.spec.pipeline[0].input.inline.template;
+    const template =
+      kit.compositionFile.composition.spec.pipeline[0].input?.inline
+        ?.template ?? '';
     const images = [
       ...template.matchAll(/"[a-z]+" "([a-z0-9./-]+:[^"]+)"/g),
     ].map(m => m[1]);

@@ -43,7 +43,11 @@ export function loadDefinitions(
   const defs = new Map<string, ComponentDefinition>();
   for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
     if (doc.errors.length) throw new Error(`${file}: ${doc.errors[0].message}`);
-    const obj = doc.toJS() as any;
+    const obj = doc.toJS() as {
+      kind?: unknown;
+      metadata: { name: string; annotations?: Record<string, string> };
+      spec?: { schematic?: { cue?: { template?: unknown } } };
+    } | null;
     if (obj?.kind !== 'ComponentDefinition') continue;
     const template = obj.spec?.schematic?.cue?.template;
     if (typeof template !== 'string') {

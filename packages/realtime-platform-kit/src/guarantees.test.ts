@@ -19,7 +19,10 @@ import {
   composedOf,
   containers,
   kit,
+  Loose,
+  manifestOf,
   manifests,
+  renderedObject,
   resource,
   secretData,
   strings,
@@ -561,10 +564,10 @@ describe('4. no credential literals', () => {
       );
       const secretKeys = new Map<string, Set<string>>(
         copies.map(c => [
-          c.resource.spec.forProvider.manifest.metadata.name,
+          manifestOf(c).metadata.name,
           new Set(
-            (c.resource.spec.references ?? []).map((r: any) =>
-              r.toFieldPath.replace(/^data\./, ''),
+            (c.resource.spec?.references ?? []).map(r =>
+              r.toFieldPath!.replace(/^data\./, ''),
             ),
           ),
         ]),
@@ -703,7 +706,7 @@ describe('5. lists of any length render', () => {
       expect(script.match(/JdbcSinkConnector/g)?.length ?? 0).toBe(
         n === 0 ? 0 : 1,
       );
-      const deployment = fv.result!.objects.find(o => o.kind === 'Deployment');
+      const deployment = renderedObject(fv, 'Deployment');
       expect(deployment.spec.template.spec.containers[0].env).toHaveLength(n);
       expect(
         deployment.metadata.annotations[
@@ -756,7 +759,7 @@ describe('6. ready means usable', () => {
         return 'SuccessfulCreate: undefined';
       };
       const readiness = composedOf(fv).map(c => {
-        const r = c.resource;
+        const r: Loose = c.resource;
         if (r.kind !== 'Object') return `${c.name}: ${r.kind} ready=${c.ready}`;
         return `${c.name}: ${r.spec.readiness.policy}: ${r.spec.readiness.celQuery} ready=${c.ready}`;
       });
@@ -764,7 +767,7 @@ describe('6. ready means usable', () => {
         composedOf(fv).map(c =>
           c.resource.kind === 'Object'
             ? `${c.name}: ${expectedReadiness(
-                c.resource.spec.forProvider.manifest.kind,
+                manifestOf(c).kind,
               )} ready=Unspecified`
             : `${c.name}: Secret ready=True`,
         ),
@@ -844,8 +847,7 @@ describe('7. one documented secret contract', () => {
         }),
       ]),
     ]);
-    const c = fv.result!.objects.find(o => o.kind === 'Deployment').spec
-      .template.spec.containers[0];
+    const c = renderedObject(fv, 'Deployment').spec.template.spec.containers[0];
     expect(c.envFrom).toEqual([{ secretRef: { name: 'p-conn' } }]);
     expect(resource(fv, 'connection').metadata).toMatchObject({
       name: 'p-conn',

@@ -19,6 +19,9 @@ export type {
   KitOptions,
   RenderResult,
   RenderedPlatform,
+  RealtimePlatformSpec,
+  RealtimePlatformXr,
+  SecretKeyRef,
   FileValidation,
   PlatformSecrets,
   SecretKeyReport,
@@ -40,19 +43,38 @@ export {
 } from './issueText';
 export type { ParameterNode, ParameterSchema, ParameterType } from './schema';
 export { parseApplication, readApplication } from './application';
-export type { OamApplication, OamComponent } from './application';
+export type {
+  ApplicationDocument,
+  OamApplication,
+  OamComponent,
+} from './application';
 export { kubevelaContext } from './cueEval';
-export type { RenderedComponent } from './cueEval';
+export type { KubevelaContext, RenderedComponent } from './cueEval';
 export {
   loadCompositionFile,
   runComposition,
   xrdOpenApiSchema,
 } from './composition';
 export type {
+  ComposedObject,
   ComposedResource,
-  CompositionResult,
+  Composition,
   CompositionFile,
+  CompositionRequest,
+  CompositionResult,
+  CompositionStep,
+  CompositeResourceDefinition,
+  ObjectReference,
+  XrdVersion,
 } from './composition';
+export type {
+  JsonObject,
+  JsonPrimitive,
+  JsonValue,
+  KubeObject,
+  ObjectMeta,
+  OpenApiSchema,
+} from './types';
 export {
   CONNECTION_KEYS,
   topicKey,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-type ModelCtor = new (data: any) => { validate(): void };
+type ModelCtor = new (data: unknown) => { validate(): void };
 
 const MODELS: Record<string, [string, string]> = {
   'apps/v1/Deployment': ['apps/v1', 'Deployment'],
@@ -33,7 +33,7 @@ function loadModel(root: string, key: string): ModelCtor | undefined {
 }
 
 /** Kinds validated against the Kubernetes schemas shipped by the `kubernetes-models` package. */
-export const VALIDATED_KINDS = Object.keys(MODELS);
+export const VALIDATED_KINDS: string[] = Object.keys(MODELS);
 
 /**
  * Validates a standard Kubernetes object against its schema (kubernetes-models 5.1.0).
@@ -41,9 +41,10 @@ export const VALIDATED_KINDS = Object.keys(MODELS);
  */
 export function validateKubernetesObject(
   root: string,
-  obj: any,
+  obj: unknown,
 ): string | undefined {
-  const Model = loadModel(root, `${obj?.apiVersion}/${obj?.kind}`);
+  const o = obj as { apiVersion?: unknown; kind?: unknown } | null | undefined;
+  const Model = loadModel(root, `${o?.apiVersion}/${o?.kind}`);
   if (!Model) return undefined;
   try {
     new Model(obj).validate();

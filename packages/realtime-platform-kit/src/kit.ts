@@ -13,13 +13,18 @@ import {
 } from './composition';
 import {
   CONNECTION_KEYS,
+  ConnectionKeySpec,
   crossComponentIssues,
   PLATFORM_COMPONENT_TYPE,
   platformNames,
   SERVICE_COMPONENT_TYPE,
   topicKey,
 } from '@internal/realtime-platform-contract';
-import { evaluateApplications, RenderedComponent } from './cueEval';
+import {
+  AppEvaluation,
+  evaluateApplications,
+  RenderedComponent,
+} from './cueEval';
 import { ComponentDefinition, loadDefinitions } from './definitions';
 import {
   formatIssue,
@@ -37,12 +42,52 @@ import {
   platformDirPaths,
 } from './paths';
 import { parameterSchema, ParameterSchema } from './schema';
+import { JsonValue, KubeObject } from './types';
+
+/** An application file as parsed: the application, or the issues that kept it from parsing. */
+type ParsedApplication = { app?: OamApplication; issues: ValidationIssue[] };
+
+/** A Secret key reference of the platform parameters (`lenses.license`, `lenses.agentKey`). */
+export interface SecretKeyRef {
+  secretName: string;
+  key: string;
+}
+
+/**
+ * The parameters of a realtime-platform component (defaults filled in) as its composite's
+ * `spec` carries them: checked against the XRD schema, the fields the kit and its consumers read
+ * typed, the others `unknown`.
+ */
+export interface RealtimePlatformSpec {
+  topics: { name: string; [key: string]: JsonValue }[];
+  mqtt: {
+    users: { name: string; access: string; topics: string[] }[];
+    bridges: { mqttTopic: string; kafkaTopic: string; qos: number }[];
+    [key: string]: unknown;
+  };
+  postgresql: {
+    database: string;
+    sink: { topics: string[]; valueFormat: string; [key: string]: unknown };
+    [key: string]: unknown;
+  };
+  lenses?: {
+    license: SecretKeyRef;
+    agentKey: SecretKeyRef;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
+/** The RealtimePlatform composite resource a realtime-platform component renders. */
+export interface RealtimePlatformXr extends KubeObject {
+  spec: RealtimePlatformSpec;
+}
 
 /** A rendered realtime platform: its composite resource and what the Composition composes. */
 export interface RenderedPlatform {
   component: string;
   /** The RealtimePlatform composite resource (the component's output). */
-  xr: any;
+  xr: RealtimePlatformXr;
   composed: ComposedResource[];
 }
 
@@ -52,7 +97,7 @@ export interface RenderResult {
   application: { name: string; namespace: string };
   components: RenderedComponent[];
   /** The components' Kubernetes objects, namespaced as KubeVela applies them. */
-  objects: any[];
+  objects: KubeObject[];
   platforms: RenderedPlatform[];
 }
 
@@ -129,6 +174,12 @@ export function decodeSecretValue(v: string): string {
   return Buffer.from(v, 'base64').toString('utf8');
 }
 
+/** The `spec` fields of a Service that {@link composedServices} reads. */
+interface ServiceSpec {
+  ports: { port: number }[];
+  selector?: Record<string, string>;
+}
+
 /** Services the Composition creates (from provider-kubernetes Object manifests). */
 export function composedServices(composed: ComposedResource[]): {
   name: string;
@@ -138,13 +189,17 @@ export function composedServices(composed: ComposedResource[]): {
 }[] {
   return composed
     .map(c => c.resource?.spec?.forProvider?.manifest)
-    .filter(m => m?.kind === 'Service')
-    .map(m => ({
-      name: m.metadata.name,
-      namespace: m.metadata.namespace,
-      ports: m.spec.ports.map((p: any) => p.port),
-      selector: m.spec.selector ?? {},
-    }));
+    .filter((m): m is KubeObject => m?.kind === 'Service')
+    .map(m => {
+      const spec = m.spec as ServiceSpec;
+      return {
+        name: m.metadata.name,
+        // Composed Services always name their namespace (the platform namespace).
+        namespace: m.metadata.namespace!,
+        ports: spec.ports.map(p => p.port),
+        selector: spec.selector ?? {},
+      };
+    });
 }
 
 /** Splits a `host`, `host:port` or URL value into host and port. */
@@ -189,7 +244,7 @@ export class RealtimeKit {
     this.validateXr = ajv.compile({
       type: 'object',
       properties: {
-        spec: xrdOpenApiSchema(this.compositionFile.xrd).properties.spec,
+        spec: xrdOpenApiSchema(this.compositionFile.xrd).properties!.spec,
       },
     });
   }
@@ -250,7 +305,7 @@ export class RealtimeKit {
   }
 
   private async validateApplications(
-    parsed: { app?: OamApplication; issues: ValidationIssue[] }[],
+    parsed: ParsedApplication[],
     files: string[],
   ): Promise<FileValidation[]> {
     const schemas = await this.schemas();
@@ -262,75 +317,13 @@ export class RealtimeKit {
       this.cueBinary(),
     );
     const evalByApp = new Map(apps.map((a, i) => [a, evals[i]]));
-    const results: FileValidation[] = [];
-    const composeQueue: {
-      result: RenderResult;
-      platform: RenderedPlatform;
-      fv: FileValidation;
-    }[] = [];
-    parsed.forEach((p, i) => {
-      const fv: FileValidation = {
-        file: files[i],
-        valid: false,
-        issues: [...p.issues],
-      };
-      results.push(fv);
-      if (!p.app) return;
-      const ev = evalByApp.get(p.app)!;
-      fv.issues.push(...ev.issues);
-      if (fv.issues.length) return;
-      fv.issues.push(...this.crossChecks(p.app, ev.components));
-      if (fv.issues.length) return;
-      const result = this.toResult(p.app, ev.components);
-      for (const platform of result.platforms) {
-        if (!this.validateXr({ spec: platform.xr.spec })) {
-          for (const e of this.validateXr.errors ?? []) {
-            fv.issues.push({
-              file: fv.file,
-              component: platform.component,
-              field: e.instancePath
-                .replace(/^\/spec\//, '')
-                .replace(/\//g, '.'),
-              message: `composite resource does not match the XRD schema: ${e.message}`,
-              fix: 'the definition and the XRD disagree; regenerate the XRD schema (realtime-kit xrd)',
-            });
-          }
-        }
-        composeQueue.push({ result, platform, fv });
-      }
-      fv.result = result;
-    });
-    const composed = await runComposition(
-      this.compositionRenderBinary(),
-      this.paths.compositions,
-      composeQueue.map(q => ({ xr: q.platform.xr })),
+    const results = parsed.map((p, i) =>
+      this.checkEvaluation(files[i], p, p.app && evalByApp.get(p.app)),
     );
-    composeQueue.forEach((q, i) => {
-      const c = composed[i];
-      if (c.error) {
-        q.fv.issues.push({
-          file: q.fv.file,
-          component: q.platform.component,
-          message: `the Composition failed: ${c.error}`,
-          fix: 'report this: the definition accepted input the Composition cannot render',
-        });
-        return;
-      }
-      q.platform.composed = c.resources;
-    });
+    await this.composePlatforms(results);
     for (const fv of results) {
       if (!fv.result || fv.issues.length) continue;
-      for (const obj of this.allObjects(fv.result)) {
-        const err = validateKubernetesObject(this.kubernetesModelsRoot, obj);
-        if (err)
-          fv.issues.push({
-            file: fv.file,
-            component:
-              obj.metadata?.labels?.['realtime.platform.example.org/platform'],
-            message: `${obj.kind} ${obj.metadata?.name} fails the Kubernetes schema: ${err}`,
-            fix: 'report this: the templates produce an invalid object',
-          });
-      }
+      fv.issues.push(...this.kubernetesSchemaIssues(fv.file, fv.result));
     }
     for (const fv of results) {
       fv.valid = fv.issues.length === 0;
@@ -339,8 +332,96 @@ export class RealtimeKit {
     return results;
   }
 
+  /**
+   * The validation of one file up to the Composition: its parse and cue issues, else the checks
+   * across components, else its result (not composed yet) with the XRD schema's issues.
+   */
+  private checkEvaluation(
+    file: string,
+    parsed: ParsedApplication,
+    evaluation: AppEvaluation | undefined,
+  ): FileValidation {
+    const fv: FileValidation = {
+      file,
+      valid: false,
+      issues: [...parsed.issues],
+    };
+    if (!parsed.app || !evaluation) return fv;
+    fv.issues.push(...evaluation.issues);
+    if (fv.issues.length) return fv;
+    fv.issues.push(...this.crossChecks(parsed.app, evaluation.components));
+    if (fv.issues.length) return fv;
+    fv.result = this.toResult(parsed.app, evaluation.components);
+    for (const platform of fv.result.platforms)
+      fv.issues.push(...this.xrSchemaIssues(file, platform));
+    return fv;
+  }
+
+  /** Where a platform's composite resource does not match the XRD's schema. */
+  private xrSchemaIssues(
+    file: string,
+    platform: RenderedPlatform,
+  ): ValidationIssue[] {
+    if (this.validateXr({ spec: platform.xr.spec })) return [];
+    return (this.validateXr.errors ?? []).map(e => ({
+      file,
+      component: platform.component,
+      field: e.instancePath.replace(/^\/spec\//, '').replace(/\//g, '.'),
+      message: `composite resource does not match the XRD schema: ${e.message}`,
+      fix: 'the definition and the XRD disagree; regenerate the XRD schema (realtime-kit xrd)',
+    }));
+  }
+
+  /**
+   * Composes every platform of the rendered results in one renderer run, filling in each
+   * platform's composed resources or its file's issue.
+   */
+  private async composePlatforms(results: FileValidation[]): Promise<void> {
+    const queue = results.flatMap(fv =>
+      (fv.result?.platforms ?? []).map(platform => ({ fv, platform })),
+    );
+    const composed = await runComposition(
+      this.compositionRenderBinary(),
+      this.paths.compositions,
+      queue.map(q => ({ xr: q.platform.xr })),
+    );
+    queue.forEach(({ fv, platform }, i) => {
+      const c = composed[i];
+      if (c.error) {
+        fv.issues.push({
+          file: fv.file,
+          component: platform.component,
+          message: `the Composition failed: ${c.error}`,
+          fix: 'report this: the definition accepted input the Composition cannot render',
+        });
+        return;
+      }
+      platform.composed = c.resources;
+    });
+  }
+
+  /** The objects of a composed result that fail their Kubernetes schema. */
+  private kubernetesSchemaIssues(
+    file: string,
+    result: RenderResult,
+  ): ValidationIssue[] {
+    const issues: ValidationIssue[] = [];
+    for (const obj of this.allObjects(result)) {
+      const err = validateKubernetesObject(this.kubernetesModelsRoot, obj);
+      if (err)
+        issues.push({
+          file,
+          component:
+            obj.metadata?.labels?.['realtime.platform.example.org/platform'],
+          message: `${obj.kind} ${obj.metadata?.name} fails the Kubernetes schema: ${err}`,
+          fix: 'report this: the templates produce an invalid object',
+        });
+    }
+    return issues;
+  }
+
   /** Every standard Kubernetes object a result contains (component outputs, composed objects and Object manifests). */
-  allObjects(result: RenderResult): any[] {
+  allObjects(result: RenderResult): KubeObject[] {
     const out = [...result.objects];
     for (const p of result.platforms) {
       for (const c of p.composed) {
@@ -380,15 +461,20 @@ export class RealtimeKit {
     app: OamApplication,
     comps: RenderedComponent[],
   ): RenderResult {
-    const objects: any[] = [];
+    const objects: KubeObject[] = [];
     const platforms: RenderedPlatform[] = [];
     for (const c of comps) {
       for (const obj of [c.output, ...Object.values(c.outputs)]) {
         obj.metadata = { ...obj.metadata, namespace: app.namespace };
         objects.push(obj);
       }
+      // The definition's output is the composite; validateXr checks its spec afterwards.
       if (c.type === PLATFORM_TYPE)
-        platforms.push({ component: c.name, xr: c.output, composed: [] });
+        platforms.push({
+          component: c.name,
+          xr: c.output as RealtimePlatformXr,
+          composed: [],
+        });
     }
     return {
       file: app.file,
@@ -409,68 +495,88 @@ export class RealtimeKit {
   /** The connection-secret contract of every platform in an application file. */
   async secrets(file: string): Promise<PlatformSecrets[]> {
     const result = await this.render(file);
-    return result.platforms.map(p => {
-      const names = platformNames(p.component, result.application.namespace);
-      const conn = p.composed.find(c => c.name === 'connection')!.resource;
-      const services = composedServices(p.composed);
-      const topics: string[] = p.xr.spec.topics.map((t: any) => t.name);
-      const specs = [
-        ...CONNECTION_KEYS,
-        ...topics.map(t => ({
-          key: topicKey(t),
-          description: `Name of the declared topic "${t}"`,
-          shape: 'topic name',
-          credential: false,
-        })),
-      ];
-      const keys: SecretKeyReport[] = specs
-        .filter(s => conn.data[s.key] !== undefined)
-        .map(s => {
-          const report: SecretKeyReport = {
-            key: s.key,
-            description: s.description,
-            shape: s.shape,
-            credential: s.credential,
-            envVar: s.key,
-          };
-          const value = decodeSecretValue(conn.data[s.key]);
-          if (!s.credential) report.value = value;
-          const svc = (s as any).service as
-            | { name: string; port: number }
-            | undefined;
-          if (svc) {
-            const found = services.find(
-              x =>
-                x.name === svc.name &&
-                x.namespace === names.platformNamespace &&
-                x.ports.includes(svc.port),
-            );
-            if (found)
-              report.service = {
-                name: found.name,
-                namespace: found.namespace,
-                port: svc.port,
-              };
-          }
-          return report;
-        });
-      const consumers = result.components
-        .filter(
-          c => c.type === SERVICE_TYPE && c.parameter.realtime === p.component,
-        )
-        .map(c => c.name);
-      return {
-        platform: p.component,
-        secretName: names.connectionSecret,
-        namespace: result.application.namespace,
-        platformNamespace: names.platformNamespace,
-        credentialsSecret: names.credentialsSecret,
-        mqttUsersSecret: names.mqttUsersSecret,
-        keys,
-        consumers,
-      };
-    });
+    return result.platforms.map(p => platformSecrets(result, p));
   }
+}
+
+/** The fixed keys of a connection secret, then one per declared topic. */
+function connectionKeySpecs(topics: string[]): ConnectionKeySpec[] {
+  return [
+    ...CONNECTION_KEYS,
+    ...topics.map(t => ({
+      key: topicKey(t),
+      description: `Name of the declared topic "${t}"`,
+      shape: 'topic name',
+      credential: false,
+    })),
+  ];
+}
+
+/**
+ * The report of one key of a connection secret: its value unless it is a credential, and the
+ * composed Service in the platform namespace it points to.
+ */
+function secretKeyReport(
+  spec: ConnectionKeySpec,
+  encoded: string,
+  services: ReturnType<typeof composedServices>,
+  platformNs: string,
+): SecretKeyReport {
+  const report: SecretKeyReport = {
+    key: spec.key,
+    description: spec.description,
+    shape: spec.shape,
+    credential: spec.credential,
+    envVar: spec.key,
+  };
+  const value = decodeSecretValue(encoded);
+  if (!spec.credential) report.value = value;
+  const svc = spec.service;
+  if (svc) {
+    const found = services.find(
+      x =>
+        x.name === svc.name &&
+        x.namespace === platformNs &&
+        x.ports.includes(svc.port),
+    );
+    if (found)
+      report.service = {
+        name: found.name,
+        namespace: found.namespace,
+        port: svc.port,
+      };
+  }
+  return report;
+}
+
+/** The connection-secret contract of one platform of a rendered application. */
+function platformSecrets(
+  result: RenderResult,
+  p: RenderedPlatform,
+): PlatformSecrets {
+  const names = platformNames(p.component, result.application.namespace);
+  const data = p.composed.find(c => c.name === 'connection')!.resource.data!;
+  const services = composedServices(p.composed);
+  const keys = connectionKeySpecs(p.xr.spec.topics.map(t => t.name))
+    .filter(s => data[s.key] !== undefined)
+    .map(s =>
+      secretKeyReport(s, data[s.key], services, names.platformNamespace),
+    );
+  const consumers = result.components
+    .filter(
+      c => c.type === SERVICE_TYPE && c.parameter.realtime === p.component,
+    )
+    .map(c => c.name);
+  return {
+    platform: p.component,
+    secretName: names.connectionSecret,
+    namespace: result.application.namespace,
+    platformNamespace: names.platformNamespace,
+    credentialsSecret: names.credentialsSecret,
+    mqttUsersSecret: names.mqttUsersSecret,
+    keys,
+    consumers,
+  };
 }
 
 let defaultKit: RealtimeKit | undefined;

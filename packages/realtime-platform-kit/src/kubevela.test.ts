@@ -5,7 +5,7 @@ import { readApplication } from './application';
 import { kubevelaContext } from './cueEval';
 import { KUBEVELA_RELEASES as RELEASES, kubevelaCue } from './kubevela';
 import { flattenParameters } from './schema';
-import { kit } from './__fixtures__/testing';
+import { kit, Loose } from './__fixtures__/testing';
 
 // KubeVela as it really evaluates: tools/kubevela-cue reproduces each supported release's
 // parameter-schema derivation (the schema-<name> ConfigMap), template rendering and
@@ -89,7 +89,7 @@ describe.each(labels)('KubeVela %s', label => {
         const r = await kubevelaCue(label, ['schema', definitionsFile, type]);
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);
-        const derived = kubevelaPaths(r.json[type]);
+        const derived = kubevelaPaths((r.json as Loose)[type]);
         const { root } = await kit.schema(type);
         const params = flattenParameters(root);
         expect([...derived.keys()].sort()).toEqual(
@@ -155,11 +155,12 @@ describe.each(labels)('KubeVela %s', label => {
             ...o,
             metadata: { ...o.metadata, namespace: app!.namespace },
           });
-          expect(applied(r.json.output)).toEqual(rendered.output);
-          expect(Object.keys(r.json.outputs)).toEqual(
+          const json: Loose = r.json;
+          expect(applied(json.output)).toEqual(rendered.output);
+          expect(Object.keys(json.outputs)).toEqual(
             Object.keys(rendered.outputs),
           );
-          for (const [name, o] of Object.entries<any>(r.json.outputs)) {
+          for (const [name, o] of Object.entries<any>(json.outputs)) {
             expect(applied(o)).toEqual(rendered.outputs[name]);
           }
         }

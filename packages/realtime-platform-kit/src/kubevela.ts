@@ -1,5 +1,6 @@
 import { run } from './exec';
 import { findRoot, kubevelaCueBinary } from './paths';
+import { JsonValue } from './types';
 
 /**
  * The KubeVela releases the definitions are verified against: label → [release, the
@@ -13,7 +14,8 @@ export const KUBEVELA_RELEASES: Record<string, [string, string]> = {
 /** Result of one tools/kubevela-cue call. */
 export interface KubevelaCueResult {
   code: number;
-  json?: any;
+  /** The parsed standard output, when the call succeeded. */
+  json?: JsonValue;
   stderr: string;
 }
 
@@ -31,7 +33,7 @@ export async function kubevelaCue(
   );
   return {
     code: res.code,
-    json: res.code === 0 ? JSON.parse(res.stdout) : undefined,
+    json: res.code === 0 ? (JSON.parse(res.stdout) as JsonValue) : undefined,
     stderr: res.stderr.trim(),
   };
 }
@@ -50,5 +52,6 @@ export async function kubevelaHealth(
   });
   if (r.code !== 0)
     throw new Error(`kubevela-cue ${label} status ${type}: ${r.stderr}`);
-  return { healthy: r.json.healthy, message: r.json.message };
+  const { healthy, message } = r.json as { healthy: boolean; message: string };
+  return { healthy, message };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ComponentDefinition } from './definitions';
 import { run } from './exec';
 import { cueBinary, findRoot } from './paths';
+import { OpenApiSchema } from './types';
 
 /** JSON type of a parameter. */
 export type ParameterType =
@@ -51,7 +52,7 @@ export interface ParameterNode {
 /** The OpenAPI v3 schema cue produces for `#Parameter`, plus the tree built from it. */
 export interface ParameterSchema {
   definition: string;
-  openapi: any;
+  openapi: OpenApiSchema;
   root: ParameterNode;
 }
 
@@ -63,8 +64,8 @@ function stripUsage(description: unknown): string {
     : '';
 }
 
-function collectConstraints(schema: any, node: ParameterNode) {
-  const parts = [schema, ...((schema.allOf as any[]) ?? [])];
+function collectConstraints(schema: OpenApiSchema, node: ParameterNode) {
+  const parts = [schema, ...(schema.allOf ?? [])];
   for (const part of parts) {
     if (typeof part.pattern === 'string')
       (node.patterns ??= []).push(part.pattern);
@@ -78,7 +79,7 @@ function collectConstraints(schema: any, node: ParameterNode) {
 }
 
 function toNode(
-  schema: any,
+  schema: OpenApiSchema,
   name: string,
   nodePath: string,
   area: string,
@@ -100,7 +101,7 @@ function toNode(
   collectConstraints(schema, node);
   if (type === 'object' && schema.properties) {
     const req = new Set<string>(schema.required ?? []);
-    node.children = Object.entries<any>(schema.properties).map(([k, v]) =>
+    node.children = Object.entries(schema.properties).map(([k, v]) =>
       toNode(v, k, nodePath ? `${nodePath}.${k}` : k, area || k, req.has(k)),
     );
   }
@@ -125,14 +126,19 @@ function toNode(
  * (for a field like `*"app" | =~"..."`) up to the field itself: Kubernetes structural schemas
  * forbid defaults inside those combinators, and readers look for the field's own default.
  */
-export function hoistCombinatorDefaults(schema: any): any {
-  if (Array.isArray(schema)) return schema.map(hoistCombinatorDefaults);
-  if (schema === null || typeof schema !== 'object') return schema;
-  const out: any = {};
-  for (const [k, v] of Object.entries<any>(schema)) {
-    out[k] = hoistCombinatorDefaults(v);
+export function hoistCombinatorDefaults(schema: OpenApiSchema): OpenApiSchema {
+  return hoistIn(schema) as OpenApiSchema;
+}
+
+/** {@link hoistCombinatorDefaults} over any value of the schema (keywords hold lists and scalars too). */
+function hoistIn(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(hoistIn);
+  if (value === null || typeof value !== 'object') return value;
+  const out: OpenApiSchema = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = hoistIn(v);
   }
-  for (const key of ['allOf', 'anyOf', 'oneOf']) {
+  for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
     for (const member of out[key] ?? []) {
       if (member && typeof member === 'object' && 'default' in member) {
         if (out.default === undefined) out.default = member.default;
@@ -199,7 +205,11 @@ async function computeSchema(
         `cue def --out openapi ${def.name}: ${res.stderr.trim()}`,
       );
     const openapi = hoistCombinatorDefaults(
-      JSON.parse(res.stdout).components.schemas.Parameter,
+      (
+        JSON.parse(res.stdout) as {
+          components: { schemas: { Parameter: OpenApiSchema } };
+        }
+      ).components.schemas.Parameter,
     );
     const rootNode = toNode(openapi, '', '', '', true);
     return { definition: def.name, openapi, root: rootNode };
@@ -212,7 +222,7 @@ async function computeSchema(
  * The parameter tree of an OpenAPI schema of `#Parameter` (what {@link parameterSchema} builds
  * from cue's output), for a schema that was generated earlier and committed.
  */
-export function parameterTree(openapi: object): ParameterNode {
+export function parameterTree(openapi: OpenApiSchema): ParameterNode {
   return toNode(openapi, '', '', '', true);
 }
 
@@ -255,21 +265,22 @@ export function findParameter(
  * `default: []` on lists and `default: {}` on fully defaulted objects so the API server fills
  * in what CUE fills in.
  */
-export function xrdSpecSchema(openapi: any): any {
-  const convert = (s: any, isRoot: boolean): any => {
-    const out: any = {};
-    for (const [k, v] of Object.entries<any>(s)) {
+export function xrdSpecSchema(openapi: OpenApiSchema): OpenApiSchema {
+  const convert = (s: OpenApiSchema, isRoot: boolean): OpenApiSchema => {
+    const out: OpenApiSchema = {};
+    for (const [k, v] of Object.entries(s)) {
       if (k === 'description') out.description = stripUsage(v);
       else if (k === 'properties') {
-        out.properties = {};
-        for (const [pk, pv] of Object.entries<any>(v))
-          out.properties[pk] = convert(pv, false);
-      } else if (k === 'items') out.items = convert(v, false);
+        const properties: Record<string, OpenApiSchema> = {};
+        for (const [pk, pv] of Object.entries(s.properties!))
+          properties[pk] = convert(pv, false);
+        out.properties = properties;
+      } else if (k === 'items') out.items = convert(s.items!, false);
       else if (k !== 'required') out[k] = v;
     }
     if (s.properties) {
-      const required = (s.required ?? []).filter((r: string) => {
-        const child = out.properties[r];
+      const required = (s.required ?? []).filter(r => {
+        const child = out.properties![r];
         return child.default === undefined;
       });
       if (required.length) out.required = required;

@@ -106,16 +106,14 @@ function field(root: ParameterNode, fieldPath: string): ParameterNode {
   return node;
 }
 
-/**
- * What every generated field of template.yaml must say, computed from the definitions
- * (`kit.schema()`, i.e. `cue def --out openapi` of each `#Parameter`) and {@link NAME_RULES}.
- */
-export async function expectedRules(
-  kit: RealtimeKit,
-): Promise<{ field: GeneratedField; constraints: Record<string, unknown> }[]> {
-  const platform = (await kit.schema(PLATFORM_COMPONENT_TYPE)).root;
-  const webservice = (await kit.schema(SERVICE_COMPONENT_TYPE)).root;
-  const topic = constraintsOf(field(platform, 'topics[].name'));
+/** What one generated field of template.yaml must say. */
+export interface ExpectedRule {
+  field: GeneratedField;
+  constraints: Record<string, unknown>;
+}
+
+/** Page 0: the application name, also its namespace (see {@link NAME_RULES}). */
+function applicationRules(): ExpectedRule[] {
   return [
     {
       field: { label: 'application name', path: P(0, 'properties', 'name') },
@@ -124,6 +122,15 @@ export async function expectedRules(
         pattern: NAME_RULES.dnsLabel,
       },
     },
+  ];
+}
+
+/** Page 1, the platform: its topics and the MQTT bridge, from realtime-platform's parameter. */
+function platformRules(
+  platform: ParameterNode,
+  topic: Record<string, unknown>,
+): ExpectedRule[] {
+  return [
     {
       field: { label: 'topic', path: P(1, 'properties', 'topics', 'items') },
       constraints: topic,
@@ -145,6 +152,18 @@ export async function expectedRules(
       },
       constraints: topic,
     },
+  ];
+}
+
+/**
+ * Page 2, the webservices: the component name ({@link NAME_RULES}, never the platform's), and
+ * the image, port and topics from realtime-webservice's parameter.
+ */
+function webserviceRules(
+  webservice: ParameterNode,
+  topic: Record<string, unknown>,
+): ExpectedRule[] {
+  return [
     {
       field: { label: 'service name', path: P(2, ...WS, 'name') },
       constraints: {
@@ -175,6 +194,22 @@ export async function expectedRules(
       },
       constraints: topic,
     },
+  ];
+}
+
+/**
+ * What every generated field of template.yaml must say, computed from the definitions
+ * (`kit.schema()`, i.e. `cue def --out openapi` of each `#Parameter`) and {@link NAME_RULES}.
+ */
+export async function expectedRules(kit: RealtimeKit): Promise<ExpectedRule[]> {
+  const platform = (await kit.schema(PLATFORM_COMPONENT_TYPE)).root;
+  const webservice = (await kit.schema(SERVICE_COMPONENT_TYPE)).root;
+  // Every topic field of the template carries the platform's topic-name rules.
+  const topic = constraintsOf(field(platform, 'topics[].name'));
+  return [
+    ...applicationRules(),
+    ...platformRules(platform, topic),
+    ...webserviceRules(webservice, topic),
   ];
 }
 

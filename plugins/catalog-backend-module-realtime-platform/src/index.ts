@@ -13,7 +13,12 @@ export {
   readRealtimeApplication,
   applicationToEntities,
 } from './application';
-export type { ApplicationEntities, RealtimeApplication } from './application';
+export type {
+  ApplicationEntities,
+  PlatformComponent,
+  RealtimeApplication,
+  ServiceComponent,
+} from './application';
 export { readRealtimeCatalogOptions } from './options';
 export type { RealtimeCatalogOptions } from './options';
 export * from './constants';

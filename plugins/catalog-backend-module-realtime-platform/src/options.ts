@@ -10,10 +10,19 @@ import { DEFAULT_TECHDOCS_ENTITY } from './constants';
 export interface RealtimeCatalogOptions {
   /** Fixed Backstage namespace; the application's namespace when unset. */
   namespace?: string;
+  /** Entity ref put in `backstage.io/techdocs-entity` on every generated entity. */
   techdocsEntity: string;
+  /** `spec.owner` of generated entities, unless the application names its own. */
   owner: string;
+  /** `spec.lifecycle` of generated Components, unless the application names its own. */
   lifecycle: string;
+  /**
+   * Lenses HQ URL template: `{name}` is the platform component name, `{namespace}` the platform
+   * namespace, `{application}` the application name. An application's own annotation wins; no
+   * link when neither is set.
+   */
   lensesBaseUrl?: string;
+  /** Metabase URL template, the same placeholders and precedence. */
   metabaseBaseUrl?: string;
 }
 

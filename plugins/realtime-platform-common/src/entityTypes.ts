@@ -34,7 +34,7 @@ export const PART_TYPE_LABELS: Record<PartType, string> = {
 };
 
 /**
- * Whether a string is one of the {@link PART_TYPES}.
+ * Whether a string is one of the `PART_TYPES` values.
  *
  * @public
  */

@@ -25,7 +25,9 @@ export interface RealtimeProblem {
  * @public
  */
 export interface SecretKey {
+  /** The key in the Secret (an UPPER_SNAKE name). */
   key: string;
+  /** The environment variable it becomes in a consumer. */
   envVar: string;
 }
 
@@ -35,8 +37,11 @@ export interface SecretKey {
  * @public
  */
 export interface ConnectionSecretRef {
+  /** Name of the Secret. */
   name: string;
+  /** Kubernetes namespace of the Secret. */
   namespace: string;
+  /** The keys the Secret declares, in declaration order. */
   keys: SecretKey[];
 }
 
@@ -46,7 +51,9 @@ export interface ConnectionSecretRef {
  * @public
  */
 export interface SafeLink {
+  /** The checked http(s) URL. */
   url: string;
+  /** The link's title, when it has one. */
   title?: string;
   /** Where the URL came from. */
   source: 'metadata.links' | 'annotation' | 'config';
@@ -60,14 +67,19 @@ export interface SafeLink {
 export interface RealtimePlatformModel {
   /** `realtime-platform.io/platform-name`, when present and valid. */
   platformName?: string;
+  /** `realtime-platform.io/namespace`: the platform namespace, when present and valid. */
   namespace?: string;
+  /** The connection secret and its keys, when declared and valid. */
   secret?: ConnectionSecretRef;
   /** Entity refs of the part Resources, deduplicated, in declaration order. */
   partRefs: string[];
   /** Entity refs of the Components that depend on the platform. */
   consumerRefs: string[];
+  /** Link to the platform's Lenses HQ, when one is declared and safe. */
   lensesHq?: SafeLink;
+  /** Link to the platform's Metabase, when one is declared and safe. */
   metabase?: SafeLink;
+  /** Problems found while parsing the entity; none repeats the offending value. */
   problems: RealtimeProblem[];
 }
 
@@ -81,8 +93,11 @@ export interface RealtimePartModel {
   ref: string;
   /** `spec.type` when it is one of the known part types. */
   type?: PartType;
+  /** `realtime-platform.io/host`: the part's in-cluster host, when present and valid. */
   host?: string;
+  /** `realtime-platform.io/port`: the part's port, when present and valid. */
   port?: number;
+  /** Problems found while parsing the entity; none repeats the offending value. */
   problems: RealtimeProblem[];
 }
 
@@ -96,7 +111,10 @@ export interface RealtimeConsumerModel {
   platformRef?: string;
   /** The injected secret; keys are not declared on consumers. */
   secret?: Omit<ConnectionSecretRef, 'keys'>;
+  /** Topics the consumer produces to (`realtime-platform.io/produces-topics`). */
   produces: string[];
+  /** Topics the consumer consumes from (`realtime-platform.io/consumes-topics`). */
   consumes: string[];
+  /** Problems found while parsing the entity; none repeats the offending value. */
   problems: RealtimeProblem[];
 }

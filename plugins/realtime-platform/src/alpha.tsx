@@ -3,6 +3,13 @@ import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { isRealtimePlatformAvailable } from './isRealtimePlatformAvailable';
 
 /**
+ * The realtime-platform entity card for the new frontend system: the plugin (the default
+ * export) and its entity card extension.
+ *
+ * @packageDocumentation
+ */
+
+/**
  * The realtime-platform card on the overview of platform and consumer
  * entities.
  *

@@ -2,6 +2,8 @@ import {
   createComponentExtension,
   createPlugin,
 } from '@backstage/core-plugin-api';
+import type { JSX } from 'react';
+import type { RealtimePlatformCardProps } from './components/RealtimePlatformCard';
 
 /**
  * The realtime-platform plugin for legacy (`@backstage/core-plugin-api`) apps.
@@ -18,7 +20,9 @@ export const realtimePlatformPlugin = createPlugin({
  *
  * @public
  */
-export const EntityRealtimePlatformCard = realtimePlatformPlugin.provide(
+export const EntityRealtimePlatformCard: (
+  props: RealtimePlatformCardProps,
+) => JSX.Element = realtimePlatformPlugin.provide(
   createComponentExtension({
     name: 'EntityRealtimePlatformCard',
     component: {

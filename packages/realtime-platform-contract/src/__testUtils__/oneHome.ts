@@ -35,6 +35,11 @@ export const SECOND_DEFINITION_RULES: SecondDefinitionRule[] = [
     example: 'const key = `TOPIC_${topic.toUpperCase()}`;',
   },
   {
+    name: 'the topic key prefix typed again (TOPIC_KEY_PREFIX)',
+    pattern: /['"`]TOPIC_['"`]/,
+    example: "if (name.startsWith('TOPIC_')) return;",
+  },
+  {
     name: 'a client port of a platform Service (SERVICES)',
     pattern: /(?<![\w.-])(9092|8081|1883|9001|5432)(?![\w.-])/,
     example: 'const port = 9092;',

@@ -157,9 +157,11 @@ export async function accessBlocks(
         topics.map(t => [code(t.name), code(topicKey(t.name))]),
       ),
       credentials: credentials(
-        Object.keys(credSecret.data).sort(),
-        credSecret.metadata.annotations['realtime.platform.example.org/rotate'],
-        Object.keys(usersSecret.data).sort(),
+        Object.keys(credSecret.data!).sort(),
+        credSecret.metadata.annotations![
+          'realtime.platform.example.org/rotate'
+        ],
+        Object.keys(usersSecret.data!).sort(),
       ),
       'extra-env': table(
         ['Variable', 'Where it comes from'],

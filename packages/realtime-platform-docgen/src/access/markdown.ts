@@ -1,4 +1,5 @@
 /** Markdown of the access pages' generated tables. */
+import { table as markdownTable } from '../markdown';
 
 /** Inline code. */
 export const code = (s: string): string => `\`${s}\``;
@@ -16,9 +17,8 @@ export const cell = (s: string): string =>
 
 /** A Markdown table; every cell goes through {@link cell}. */
 export function table(head: string[], rows: string[][]): string {
-  return [
-    `| ${head.join(' | ')} |`,
-    `| ${head.map(() => '---').join(' | ')} |`,
-    ...rows.map(r => `| ${r.map(cell).join(' | ')} |`),
-  ].join('\n');
+  return markdownTable(
+    head,
+    rows.map(r => r.map(cell)),
+  );
 }

@@ -2,6 +2,7 @@
  * Markdown of the guide's generated tables. Unlike the reference's (src/markdown.ts), values are
  * shown as plain Markdown code spans: these tables hold names and images, no regular expressions.
  */
+import { table as markdownTable } from '../markdown';
 
 /** Inline code. */
 export const code = (s: string): string => `\`${s}\``;
@@ -14,9 +15,8 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 /** A Markdown table; pipes in cells are escaped. */
 export function table(head: string[], rows: string[][]): string {
-  return [
-    `| ${head.join(' | ')} |`,
-    `| ${head.map(() => '---').join(' | ')} |`,
-    ...rows.map(r => `| ${r.map(cell).join(' | ')} |`),
-  ].join('\n');
+  return markdownTable(
+    head,
+    rows.map(r => r.map(cell)),
+  );
 }

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 const EDGE = /\s*(<-->|<-\.->|-\.->|-->|---|==>|~~~)\s*(?:\|([^|]*)\|)?\s*/g;
 const NODE =
   /^([A-Za-z][A-Za-z0-9_]*)\s*(\(\[.*\]\)|\[\(.*\)\]|\(\(.*\)\)|\[.*\]|\{.*\}|\(.*\))?$/;
+const SUBGRAPH = /^subgraph\s+([A-Za-z][A-Za-z0-9_]*)\s*(\[.*\])?$/;
 const SKIP =
   /^(%%|(flowchart|graph|direction|classDef|class|style|linkStyle|click)\b)/;
 
@@ -55,71 +56,108 @@ function label(shape: string | undefined): string | undefined {
     .replace(/^"|"$/g, '');
 }
 
+/** Reads one node text; `open` are the subgraphs open at its line, innermost last. */
+function readNode(
+  d: MermaidDiagram,
+  open: string[],
+  raw: string,
+  line: number,
+): string | undefined {
+  const m = NODE.exec(raw.trim());
+  if (!m) {
+    d.errors.push(`${d.file}:${line}: cannot read node "${raw.trim()}"`);
+    return undefined;
+  }
+  const [, id, shape] = m;
+  // A bare mention (no shape) keeps what an earlier drawing of the node set.
+  if (!d.nodes.has(id) || shape)
+    d.nodes.set(id, {
+      id,
+      label: label(shape) ?? d.nodes.get(id)?.label ?? id,
+      group: open.at(-1),
+    });
+  return id;
+}
+
+/** Splits a statement at its edge operators: n operators between n + 1 node texts. */
+function splitAtEdges(stmt: string): {
+  nodes: string[];
+  ops: { op: string; label?: string }[];
+} {
+  const nodes: string[] = [];
+  const ops: { op: string; label?: string }[] = [];
+  let last = 0;
+  for (const m of stmt.matchAll(EDGE)) {
+    nodes.push(stmt.slice(last, m.index));
+    ops.push({ op: m[1], label: m[2]?.trim() });
+    last = m.index! + m[0].length;
+  }
+  nodes.push(stmt.slice(last));
+  return { nodes, ops };
+}
+
+function readEdges(
+  d: MermaidDiagram,
+  open: string[],
+  stmt: string,
+  line: number,
+): void {
+  const { nodes, ops } = splitAtEdges(stmt);
+  const ids = nodes.map(n => readNode(d, open, n, line));
+  ops.forEach((o, k) => {
+    const from = ids[k];
+    const to = ids[k + 1];
+    if (from && to && o.op !== '~~~')
+      d.edges.push({ from, to, op: o.op, label: o.label, line });
+  });
+}
+
+function readStatement(
+  d: MermaidDiagram,
+  open: string[],
+  stmt: string,
+  line: number,
+): void {
+  if (!stmt || SKIP.test(stmt)) return;
+  if (stmt === 'end') {
+    open.pop();
+    return;
+  }
+  const sg = SUBGRAPH.exec(stmt);
+  if (sg) {
+    d.groups.set(sg[1], {
+      id: sg[1],
+      label: label(sg[2]) ?? sg[1],
+      parent: open.at(-1),
+    });
+    open.push(sg[1]);
+    return;
+  }
+  if (stmt.includes('&')) {
+    d.errors.push(
+      `${d.file}:${line}: "&" chains are not supported by the cross-check; write one edge per line`,
+    );
+    return;
+  }
+  readEdges(d, open, stmt, line);
+}
+
 /** Parses mermaid flowchart source into nodes, groups (subgraphs) and edges. */
 export function parseMermaid(source: string, file = 'diagram'): MermaidDiagram {
-  const nodes = new Map<string, MermaidNode>();
-  const groups = new Map<string, MermaidGroup>();
-  const edges: MermaidEdge[] = [];
-  const stack: string[] = [];
-  const errors: string[] = [];
-  const addNode = (raw: string, line: number): string | undefined => {
-    const m = NODE.exec(raw.trim());
-    if (!m) {
-      errors.push(`${file}:${line}: cannot read node "${raw.trim()}"`);
-      return undefined;
-    }
-    const [, id, shape] = m;
-    if (!nodes.has(id) || shape)
-      nodes.set(id, {
-        id,
-        label: label(shape) ?? nodes.get(id)?.label ?? id,
-        group: stack.at(-1),
-      });
-    return id;
+  const d: MermaidDiagram = {
+    file,
+    nodes: new Map(),
+    groups: new Map(),
+    edges: [],
+    errors: [],
   };
-  source.split('\n').forEach((raw, i) => {
-    const line = i + 1;
-    const stmt = raw.trim();
-    if (!stmt || SKIP.test(stmt)) return;
-    if (stmt === 'end') {
-      stack.pop();
-      return;
-    }
-    const sg = /^subgraph\s+([A-Za-z][A-Za-z0-9_]*)\s*(\[.*\])?$/.exec(stmt);
-    if (sg) {
-      groups.set(sg[1], {
-        id: sg[1],
-        label: label(sg[2]) ?? sg[1],
-        parent: stack.at(-1),
-      });
-      stack.push(sg[1]);
-      return;
-    }
-    if (stmt.includes('&')) {
-      errors.push(
-        `${file}:${line}: "&" chains are not supported by the cross-check; write one edge per line`,
-      );
-      return;
-    }
-    const parts: string[] = [];
-    const ops: { op: string; label?: string }[] = [];
-    let last = 0;
-    for (const m of stmt.matchAll(EDGE)) {
-      parts.push(stmt.slice(last, m.index));
-      ops.push({ op: m[1], label: m[2]?.trim() });
-      last = m.index! + m[0].length;
-    }
-    parts.push(stmt.slice(last));
-    const ids = parts.map(p => addNode(p, line));
-    ops.forEach((o, k) => {
-      const from = ids[k];
-      const to = ids[k + 1];
-      if (from && to && o.op !== '~~~')
-        edges.push({ from, to, op: o.op, label: o.label, line });
-    });
-  });
-  for (const g of groups.keys()) nodes.delete(g);
-  return { file, nodes, groups, edges, errors };
+  const open: string[] = [];
+  source
+    .split('\n')
+    .forEach((raw, i) => readStatement(d, open, raw.trim(), i + 1));
+  // Subgraph ids are also read as nodes where edges name them; they are groups only.
+  for (const g of d.groups.keys()) d.nodes.delete(g);
+  return d;
 }
 
 /** Reads and parses a `.mmd` file. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { contexts, read } from '../__fixtures__/guide';
 import { repoRoot } from '../__fixtures__/testing';
+import { Manifest } from './architecture';
 
 jest.setTimeout(180_000);
 
@@ -78,8 +79,8 @@ it('the provider-kubernetes setup of the guide fits what the Composition creates
     for (const c of ctx.platform.composed.filter(
       x => x.resource.kind === 'Object',
     )) {
-      const o = c.resource;
-      const ref = o.spec.providerConfigRef;
+      const o: Manifest = c.resource;
+      const ref = o.spec!.providerConfigRef!;
       if (
         `${group(o.apiVersion)}/${ref.kind}/${ref.name}` !==
         `${group(pc.apiVersion)}/${pc.kind}/${pc.metadata.name}`
@@ -87,7 +88,7 @@ it('the provider-kubernetes setup of the guide fits what the Composition creates
         failures.add(
           `${ex}: Object ${o.metadata.name} uses a provider config the guide does not create`,
         );
-      const m = o.spec.forProvider.manifest;
+      const m = o.spec!.forProvider!.manifest!;
       const rule = role.rules!.find(
         r =>
           r.apiGroups.includes(group(m.apiVersion)) &&

@@ -68,54 +68,46 @@ function effectRows(
   });
 }
 
-/**
- * Interdependencies and constraints: the cross-field rules of each definition (from its
- * `_checks`), the inputs the examples prove are rejected, and what a change of each parameter
- * does to the Kubernetes objects (measured by rendering variants).
- */
-export function constraintsPage(
-  src: ReferenceSource,
-  effects: Map<string, ParameterEffect[]>,
-  rejected: RejectedInput[],
-  probes: ProbeResult[],
-): string {
-  const out = [
-    ...preamble(),
-    '# Interdependencies and constraints',
+function definitionRules(name: string, template: string): string[] {
+  let rules;
+  try {
+    rules = checkRules(template);
+  } catch (e) {
+    throw new DocgenError(
+      `definition ${name}: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+  return [
+    heading(3, `Component type ${name}`, `rules-${name}`),
     '',
-    `Rules that involve more than one parameter, the inputs that are rejected, and what changing each parameter does to the running platform. Single-parameter rules (types, ranges, patterns) are in the parameter tables of each [component type](${PAGES.index}).`,
+    rules.length
+      ? table(
+          ['Rule (CUE condition that rejects)', 'Reads', 'Error message'],
+          rules.map(r => [
+            code(r.condition),
+            r.reads.map(p => paramLink(name, p)).join(', '),
+            text(r.message),
+          ]),
+        )
+      : 'No rules between parameters.',
     '',
+  ];
+}
+
+function rulesSection(src: ReferenceSource): string[] {
+  return [
     heading(2, 'Rules between parameters', 'rules'),
     '',
     'Read from the `_checks` block of each ComponentDefinition; each rule rejects the application with the message shown (CUE interpolations written `\\(...)`).',
     '',
+    ...src.definitions.flatMap(d =>
+      definitionRules(d.definition.name, d.definition.template),
+    ),
   ];
-  for (const d of src.definitions) {
-    const name = d.definition.name;
-    let rules;
-    try {
-      rules = checkRules(d.definition.template);
-    } catch (e) {
-      throw new DocgenError(
-        `definition ${name}: ${e instanceof Error ? e.message : String(e)}`,
-      );
-    }
-    out.push(heading(3, `Component type ${name}`, `rules-${name}`), '');
-    out.push(
-      rules.length
-        ? table(
-            ['Rule (CUE condition that rejects)', 'Reads', 'Error message'],
-            rules.map(r => [
-              code(r.condition),
-              r.reads.map(p => paramLink(name, p)).join(', '),
-              text(r.message),
-            ]),
-          )
-        : 'No rules between parameters.',
-      '',
-    );
-  }
-  out.push(
+}
+
+function acrossComponentsSection(probes: ProbeResult[]): string[] {
+  return [
     heading(3, 'Across components', 'rules-across-components'),
     '',
     `Checked by the kit after CUE, on the whole application. Each rule was proven while generating this page by setting the value shown on a component of ${code(
@@ -132,6 +124,11 @@ export function constraintsPage(
       ]),
     ),
     '',
+  ];
+}
+
+function rejectedSection(rejected: RejectedInput[]): string[] {
+  return [
     heading(2, 'Rejected inputs', 'rejected-inputs'),
     '',
     `The applications in ${code(
@@ -147,36 +144,77 @@ export function constraintsPage(
       ]),
     ),
     '',
+  ];
+}
+
+function definitionChanges(
+  src: ReferenceSource,
+  name: string,
+  effects: ParameterEffect[],
+): string[] {
+  return [
+    heading(3, `Component type ${name}`, `changes-${name}`),
+    '',
+    name === 'realtime-platform'
+      ? `Every parameter also changes the ${code(
+          src.xrd.kind,
+        )} composite resource's ${code('spec')}; it is left out below.`
+      : '',
+    '',
+    table(
+      [
+        'Parameter',
+        'Variant',
+        'Kubernetes objects changed',
+        'On change',
+        'Data-loss risk',
+      ],
+      effectRows(name, effects, src.xrd.kind),
+    ),
+    '',
+  ];
+}
+
+function changesSection(
+  src: ReferenceSource,
+  effects: Map<string, ParameterEffect[]>,
+): string[] {
+  return [
     heading(2, 'What a change does', 'changes'),
     '',
     `For each parameter, the full example was rendered again with that one parameter changed (column Variant) and every Kubernetes object compared with the unchanged render; generated credentials are ignored. The consequence follows from the object's kind and the changed field (Kubernetes semantics); notes add what the rendered objects cannot show.`,
     '',
-  );
-  for (const d of src.definitions) {
-    const name = d.definition.name;
-    const list = effects.get(name) ?? [];
-    out.push(
-      heading(3, `Component type ${name}`, `changes-${name}`),
-      '',
-      name === 'realtime-platform'
-        ? `Every parameter also changes the ${code(
-            src.xrd.kind,
-          )} composite resource's ${code('spec')}; it is left out below.`
-        : '',
-      '',
-      table(
-        [
-          'Parameter',
-          'Variant',
-          'Kubernetes objects changed',
-          'On change',
-          'Data-loss risk',
-        ],
-        effectRows(name, list, src.xrd.kind),
+    ...src.definitions.flatMap(d =>
+      definitionChanges(
+        src,
+        d.definition.name,
+        effects.get(d.definition.name) ?? [],
       ),
-      '',
-    );
-  }
-  out.push(...stampSection(src));
-  return out.join('\n');
+    ),
+  ];
+}
+
+/**
+ * Interdependencies and constraints: the cross-field rules of each definition (from its
+ * `_checks`), the inputs the examples prove are rejected, and what a change of each parameter
+ * does to the Kubernetes objects (measured by rendering variants).
+ */
+export function constraintsPage(
+  src: ReferenceSource,
+  effects: Map<string, ParameterEffect[]>,
+  rejected: RejectedInput[],
+  probes: ProbeResult[],
+): string {
+  return [
+    ...preamble(),
+    '# Interdependencies and constraints',
+    '',
+    `Rules that involve more than one parameter, the inputs that are rejected, and what changing each parameter does to the running platform. Single-parameter rules (types, ranges, patterns) are in the parameter tables of each [component type](${PAGES.index}).`,
+    '',
+    ...rulesSection(src),
+    ...acrossComponentsSection(probes),
+    ...rejectedSection(rejected),
+    ...changesSection(src, effects),
+    ...stampSection(src),
+  ].join('\n');
 }

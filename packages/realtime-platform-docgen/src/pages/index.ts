@@ -6,22 +6,22 @@ import {
   stampSection,
 } from '../common';
 import { code, heading, table, text } from '../markdown';
-import { ReferenceSource } from '../source';
+import { DefinitionSource, ReferenceSource } from '../source';
 
-/** The reference's landing page: what each page holds, the anchor scheme, the stamp. */
-export function indexPage(src: ReferenceSource): string {
-  const rows = src.definitions.map(d => [
-    `[Component type ${d.definition.name}](${PAGES.definition(
-      d.definition.name,
-    )})`,
-    `${text(d.definition.description)}. ${(GROUPS[d.definition.name] ?? [])
-      .map(
-        g =>
-          `[${text(g.title)}](${PAGES.definition(d.definition.name)}#${g.id})`,
-      )
+function definitionRow(d: DefinitionSource): string[] {
+  const name = d.definition.name;
+  return [
+    `[Component type ${name}](${PAGES.definition(name)})`,
+    `${text(d.definition.description)}. ${(GROUPS[name] ?? [])
+      .map(g => `[${text(g.title)}](${PAGES.definition(name)}#${g.id})`)
       .join(' · ')}`,
-  ]);
-  rows.push(
+  ];
+}
+
+/** One row per page of the reference: the definitions' pages, then the XRD, secret and constraints pages. */
+function pageRows(src: ReferenceSource): string[][] {
+  return [
+    ...src.definitions.map(definitionRow),
     [
       `[Composite resource ${src.xrd.kind} (XRD)](${PAGES.xrd})`,
       `The ${code('spec')} fields of ${code(
@@ -36,19 +36,11 @@ export function indexPage(src: ReferenceSource): string {
       `[Interdependencies and constraints](${PAGES.constraints})`,
       'Rules between parameters, rejected inputs, and what changing each parameter does (rolling update, recreation, data-loss risk).',
     ],
-  );
+  ];
+}
+
+function anchorsSection(): string[] {
   return [
-    ...preamble(),
-    '# Configuration reference',
-    '',
-    `Generated from the definitions in ${code(
-      'platform/',
-    )}: the CUE parameter schemas and their ${code(
-      '// +usage=',
-    )} comments, the XRD, the connection-secret contract of the kit and the example applications. Nothing here is written by hand; the test command fails when a page differs from what the definitions generate.`,
-    '',
-    table(['Page', 'Contents'], rows),
-    '',
     heading(2, 'Links to a parameter', 'anchors'),
     '',
     `Every parameter row carries an anchor: its path with list markers dropped, camelCase split into words, lower-case, joined by ${code(
@@ -63,6 +55,11 @@ export function indexPage(src: ReferenceSource): string {
       '#<anchor>-fields',
     )} (their sub-table) and each functional area ${code('#area-<name>')}.`,
     '',
+  ];
+}
+
+function regeneratingSection(): string[] {
+  return [
     heading(2, 'Regenerating', 'regenerating'),
     '',
     `After changing anything under ${code('platform/')}, run ${code(
@@ -73,6 +70,25 @@ export function indexPage(src: ReferenceSource): string {
       '// +usage=',
     )} description or a ComponentDefinition has no example application.`,
     '',
+  ];
+}
+
+/** The reference's landing page: what each page holds, the anchor scheme, the stamp. */
+export function indexPage(src: ReferenceSource): string {
+  return [
+    ...preamble(),
+    '# Configuration reference',
+    '',
+    `Generated from the definitions in ${code(
+      'platform/',
+    )}: the CUE parameter schemas and their ${code(
+      '// +usage=',
+    )} comments, the XRD, the connection-secret contract of the kit and the example applications. Nothing here is written by hand; the test command fails when a page differs from what the definitions generate.`,
+    '',
+    table(['Page', 'Contents'], pageRows(src)),
+    '',
+    ...anchorsSection(),
+    ...regeneratingSection(),
     ...stampSection(src),
   ].join('\n');
 }

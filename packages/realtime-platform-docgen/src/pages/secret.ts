@@ -34,10 +34,21 @@ export async function secretFacts(src: ReferenceSource): Promise<SecretFacts> {
   return { byExample };
 }
 
-/** The connection-secret page: every key, its shape, the Service and port, the env var. */
-export function secretPage(src: ReferenceSource, facts: SecretFacts): string {
-  const names = platformNames('<name>', '<app-namespace>');
-  const keyRows = CONNECTION_KEYS.map(k => [
+type Names = ReturnType<typeof platformNames>;
+
+const KEY_HEADER = [
+  'Key',
+  'Meaning',
+  'Value shape',
+  'Points to',
+  'Env var in a webservice',
+  'Present',
+  'Credential',
+];
+
+/** One row per key of the contract, then the `TOPIC_<NAME>` pattern that stands for one key per topic. */
+function keyRows(names: Names): string[][] {
+  const rows = CONNECTION_KEYS.map(k => [
     `<a id="${anchorId(k.key)}"></a>${code(k.key)}`,
     text(k.description),
     text(k.shape),
@@ -50,7 +61,12 @@ export function secretPage(src: ReferenceSource, facts: SecretFacts): string {
     k.when ? text(`only when ${k.when}`) : 'always',
     k.credential ? 'yes' : 'no',
   ]);
-  keyRows.push([
+  rows.push(topicKeyRow());
+  return rows;
+}
+
+function topicKeyRow(): string[] {
+  return [
     `<a id="topic-name"></a>${code('TOPIC_<NAME>')}`,
     `Name of one declared topic; ${code(
       '<NAME>',
@@ -64,30 +80,11 @@ export function secretPage(src: ReferenceSource, facts: SecretFacts): string {
     code('TOPIC_<NAME>'),
     text('one per entry of topics'),
     'no',
-  ]);
-  const observed = facts.byExample.flatMap(e =>
-    e.secrets.map(s => [
-      code(e.repoPath),
-      code(s.secretName),
-      code(s.namespace),
-      s.consumers.length ? s.consumers.map(c => code(c)).join(', ') : '—',
-      s.keys.map(k => code(k.key)).join(' '),
-    ]),
-  );
-  const full =
-    facts.byExample.find(e => /EXAMPLE/i.test(e.repoPath)) ??
-    facts.byExample[0];
-  const values = (full?.secrets[0]?.keys ?? []).map(k => [
-    code(k.key),
-    k.credential ? 'generated (never printed)' : code(k.value ?? ''),
-    k.service
-      ? `${code(k.service.name)}:${k.service.port} in ${code(
-          k.service.namespace,
-        )}`
-      : '—',
-  ]);
+  ];
+}
+
+function introSection(names: Names): string[] {
   return [
-    ...preamble(),
     '# Connection secret',
     '',
     `Every platform writes one aggregate connection secret, ${code(
@@ -104,21 +101,20 @@ export function secretPage(src: ReferenceSource, facts: SecretFacts): string {
       names.platformNamespace,
     )}.`,
     '',
+  ];
+}
+
+function keysSection(names: Names): string[] {
+  return [
     heading(2, 'Keys', 'keys'),
     '',
-    table(
-      [
-        'Key',
-        'Meaning',
-        'Value shape',
-        'Points to',
-        'Env var in a webservice',
-        'Present',
-        'Credential',
-      ],
-      keyRows,
-    ),
+    table(KEY_HEADER, keyRows(names)),
     '',
+  ];
+}
+
+function relatedSecretsSection(names: Names): string[] {
+  return [
     heading(2, 'Related secrets', 'related-secrets'),
     '',
     table(
@@ -141,11 +137,72 @@ export function secretPage(src: ReferenceSource, facts: SecretFacts): string {
       ],
     ),
     '',
+  ];
+}
+
+/** One row per platform of each example: where its secret lands, who receives it, its keys. */
+function observedRows(facts: SecretFacts): string[][] {
+  return facts.byExample.flatMap(e =>
+    e.secrets.map(s => [
+      code(e.repoPath),
+      code(s.secretName),
+      code(s.namespace),
+      s.consumers.length ? s.consumers.map(c => code(c)).join(', ') : '—',
+      s.keys.map(k => code(k.key)).join(' '),
+    ]),
+  );
+}
+
+/** The example whose values are shown: the full one (`REALTIME-OAM-EXAMPLE.yaml`), else the first. */
+function valuesExample(
+  facts: SecretFacts,
+): SecretFacts['byExample'][number] | undefined {
+  return (
+    facts.byExample.find(e => /EXAMPLE/i.test(e.repoPath)) ?? facts.byExample[0]
+  );
+}
+
+/** The values of the first platform's keys; credentials are never printed. */
+function valueRows(
+  example: SecretFacts['byExample'][number] | undefined,
+): string[][] {
+  return (example?.secrets[0]?.keys ?? []).map(k => [
+    code(k.key),
+    k.credential ? 'generated (never printed)' : code(k.value ?? ''),
+    k.service
+      ? `${code(k.service.name)}:${k.service.port} in ${code(
+          k.service.namespace,
+        )}`
+      : '—',
+  ]);
+}
+
+function exampleSnippets(facts: SecretFacts): string[] {
+  return facts.byExample.flatMap(e => [
+    heading(
+      3,
+      code(e.repoPath),
+      `example-${anchorId(
+        e.repoPath.replace(/^.*\//, '').replace(/\.ya?ml$/, ''),
+      )}`,
+    ),
+    '',
+    snippet(e.repoPath),
+    '',
+  ]);
+}
+
+function examplesSection(facts: SecretFacts): string[] {
+  const full = valuesExample(facts);
+  return [
     heading(2, 'Examples', 'examples'),
     '',
     'Keys of the connection secret each example renders, and the webservices that receive it:',
     '',
-    table(['Example', 'Secret', 'Namespace', 'Received by', 'Keys'], observed),
+    table(
+      ['Example', 'Secret', 'Namespace', 'Received by', 'Keys'],
+      observedRows(facts),
+    ),
     '',
     full
       ? `Values for ${code(
@@ -155,21 +212,22 @@ export function secretPage(src: ReferenceSource, facts: SecretFacts): string {
     '',
     table(
       ['Key', 'Value', 'Service checked in the rendered Composition'],
-      values,
+      valueRows(full),
     ),
     '',
-    ...facts.byExample.flatMap(e => [
-      heading(
-        3,
-        code(e.repoPath),
-        `example-${anchorId(
-          e.repoPath.replace(/^.*\//, '').replace(/\.ya?ml$/, ''),
-        )}`,
-      ),
-      '',
-      snippet(e.repoPath),
-      '',
-    ]),
+    ...exampleSnippets(facts),
+  ];
+}
+
+/** The connection-secret page: every key, its shape, the Service and port, the env var. */
+export function secretPage(src: ReferenceSource, facts: SecretFacts): string {
+  const names = platformNames('<name>', '<app-namespace>');
+  return [
+    ...preamble(),
+    ...introSection(names),
+    ...keysSection(names),
+    ...relatedSecretsSection(names),
+    ...examplesSection(facts),
     ...stampSection(src),
   ].join('\n');
 }

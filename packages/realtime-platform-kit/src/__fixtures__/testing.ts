@@ -1,5 +1,13 @@
 import { stringify } from 'yaml';
+import { ComposedResource } from '../composition';
 import { createKit, FileValidation, RealtimeKit } from '../kit';
+
+/**
+ * A rendered object as assertions read it: any field at any depth. The kit types objects as
+ * `KubeObject` (fields beyond apiVersion, kind and metadata `unknown`); a test reading a wrong
+ * path fails its assertion anyway, so it reads them without narrowing each level.
+ */
+export type Loose = any;
 
 /** The kit over the repository's platform files. */
 export const kit: RealtimeKit = createKit();
@@ -34,16 +42,28 @@ export function composedOf(fv: FileValidation, platform = 0) {
   return fv.result!.platforms[platform].composed;
 }
 
+/** The manifest of a provider-kubernetes Object; undefined for a natively composed resource. */
+export function manifestOf(c: ComposedResource): Loose {
+  return c.resource?.spec?.forProvider?.manifest;
+}
+
 /** The Kubernetes manifests inside the provider-kubernetes Objects of a platform. */
-export function manifests(fv: FileValidation, platform = 0): any[] {
-  return composedOf(fv, platform)
-    .map(c => c.resource?.spec?.forProvider?.manifest)
-    .filter(Boolean);
+export function manifests(fv: FileValidation, platform = 0): Loose[] {
+  return composedOf(fv, platform).map(manifestOf).filter(Boolean);
 }
 
 /** A composed resource by composition-resource-name. */
-export function resource(fv: FileValidation, name: string, platform = 0): any {
+export function resource(
+  fv: FileValidation,
+  name: string,
+  platform = 0,
+): Loose {
   return composedOf(fv, platform).find(c => c.name === name)?.resource;
+}
+
+/** The first object of a kind the components of a valid result render. */
+export function renderedObject(fv: FileValidation, kind: string): Loose {
+  return fv.result!.objects.find(o => o.kind === kind);
 }
 
 /** Decoded data of a composed native Secret. */

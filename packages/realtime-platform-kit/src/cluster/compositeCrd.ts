@@ -6,13 +6,39 @@
  * Go module proxy), so the kit derives the same object to hand it to a real kube-apiserver.
  */
 
-const str = { type: 'string' };
-const nameRef = {
+import { CompositeResourceDefinition, XrdVersion } from '../composition';
+import { JsonObject, KubeObject, OpenApiSchema } from '../types';
+
+/** One version of the generated CRD (`spec.versions[]` of `apiextensions.k8s.io/v1`). */
+export interface CrdVersion {
+  name: string;
+  served: boolean;
+  storage: boolean;
+  deprecated?: boolean;
+  deprecationWarning?: string;
+  additionalPrinterColumns: JsonObject[];
+  subresources: { status: JsonObject; scale?: JsonObject };
+  schema: { openAPIV3Schema: OpenApiSchema };
+}
+
+/** The CustomResourceDefinition of a composite resource, as {@link compositeResourceCrd} derives it. */
+export interface CustomResourceDefinition extends KubeObject {
+  spec: {
+    group: string;
+    names: CompositeResourceDefinition['spec']['names'];
+    scope: 'Namespaced' | 'Cluster';
+    conversion?: JsonObject;
+    versions: CrdVersion[];
+  };
+}
+
+const str: OpenApiSchema = { type: 'string' };
+const nameRef: OpenApiSchema = {
   type: 'object',
   required: ['name'],
   properties: { name: str },
 };
-const labelSelector = {
+const labelSelector: OpenApiSchema = {
   type: 'object',
   required: ['matchLabels'],
   properties: {
@@ -23,7 +49,7 @@ const labelSelector = {
 /** `spec.crossplane` of a v2 composite (what Crossplane adds to the XRD's own spec schema). */
 function crossplaneSpecProps(
   defaultUpdatePolicy?: string,
-): Record<string, any> {
+): Record<string, OpenApiSchema> {
   return {
     crossplane: {
       type: 'object',
@@ -53,7 +79,7 @@ function crossplaneSpecProps(
   };
 }
 
-const conditionsProp = {
+const conditionsProp: Record<string, OpenApiSchema> = {
   conditions: {
     description: 'Conditions of the resource.',
     type: 'array',
@@ -74,7 +100,7 @@ const conditionsProp = {
   },
 };
 
-const printerColumns = [
+const printerColumns: JsonObject[] = [
   {
     name: 'SYNCED',
     type: 'string',
@@ -102,20 +128,12 @@ const printerColumns = [
 /** The composite names are label values: at most 63 characters. */
 const MAX_COMPOSITE_NAME = 63;
 
-function crdVersion(version: any, defaultUpdatePolicy?: string): any {
-  const schema = version.schema?.openAPIV3Schema;
-  if (!schema)
-    throw new Error(
-      `XRD version ${version.name}: schema.openAPIV3Schema is required`,
-    );
-  const xSpec = schema.properties?.spec ?? {};
-  const xStatus = schema.properties?.status ?? {};
-  const nameMax = Math.min(
-    MAX_COMPOSITE_NAME,
-    schema.properties?.metadata?.properties?.name?.maxLength ??
-      MAX_COMPOSITE_NAME,
-  );
-  const spec: any = {
+/** The composite's `spec` schema: the XRD's, with `spec.crossplane` added. */
+function specSchema(
+  xSpec: OpenApiSchema,
+  defaultUpdatePolicy?: string,
+): OpenApiSchema {
+  const spec: OpenApiSchema = {
     type: 'object',
     ...(xSpec.description ? { description: xSpec.description } : {}),
     properties: {
@@ -124,11 +142,16 @@ function crdVersion(version: any, defaultUpdatePolicy?: string): any {
     },
   };
   for (const key of ['required', 'x-kubernetes-validations', 'oneOf'])
-    if (xSpec[key]?.length) spec[key] = xSpec[key];
+    if ((xSpec[key] as unknown[] | undefined)?.length) spec[key] = xSpec[key];
   if (xSpec['x-kubernetes-preserve-unknown-fields'] !== undefined)
     spec['x-kubernetes-preserve-unknown-fields'] =
       xSpec['x-kubernetes-preserve-unknown-fields'];
-  const status: any = {
+  return spec;
+}
+
+/** The composite's `status` schema: the XRD's, with `status.conditions` added. */
+function statusSchema(xStatus: OpenApiSchema): OpenApiSchema {
+  const status: OpenApiSchema = {
     type: 'object',
     properties: { ...conditionsProp, ...xStatus.properties },
   };
@@ -139,6 +162,49 @@ function crdVersion(version: any, defaultUpdatePolicy?: string): any {
     'description',
   ])
     if (xStatus[key] !== undefined) status[key] = xStatus[key];
+  return status;
+}
+
+/** The composite's openAPIV3Schema from the XRD version's: standard fields, spec and status. */
+function compositeSchema(
+  schema: OpenApiSchema,
+  defaultUpdatePolicy?: string,
+): OpenApiSchema {
+  const nameMax = Math.min(
+    MAX_COMPOSITE_NAME,
+    schema.properties?.metadata?.properties?.name?.maxLength ??
+      MAX_COMPOSITE_NAME,
+  );
+  return {
+    type: 'object',
+    required: ['spec'],
+    ...(schema.description ? { description: schema.description } : {}),
+    ...(schema['x-kubernetes-validations']
+      ? { 'x-kubernetes-validations': schema['x-kubernetes-validations'] }
+      : {}),
+    properties: {
+      apiVersion: str,
+      kind: str,
+      metadata: {
+        type: 'object',
+        properties: { name: { type: 'string', maxLength: nameMax } },
+      },
+      spec: specSchema(schema.properties?.spec ?? {}, defaultUpdatePolicy),
+      status: statusSchema(schema.properties?.status ?? {}),
+    },
+  };
+}
+
+/** One version of the composite's CRD, from the XRD's version of the same name. */
+function crdVersion(
+  version: XrdVersion,
+  defaultUpdatePolicy?: string,
+): CrdVersion {
+  const schema = version.schema?.openAPIV3Schema;
+  if (!schema)
+    throw new Error(
+      `XRD version ${version.name}: schema.openAPIV3Schema is required`,
+    );
   return {
     name: version.name,
     served: version.served,
@@ -157,26 +223,7 @@ function crdVersion(version: any, defaultUpdatePolicy?: string): any {
         ? { scale: version.subresources.scale }
         : {}),
     },
-    schema: {
-      openAPIV3Schema: {
-        type: 'object',
-        required: ['spec'],
-        ...(schema.description ? { description: schema.description } : {}),
-        ...(schema['x-kubernetes-validations']
-          ? { 'x-kubernetes-validations': schema['x-kubernetes-validations'] }
-          : {}),
-        properties: {
-          apiVersion: str,
-          kind: str,
-          metadata: {
-            type: 'object',
-            properties: { name: { type: 'string', maxLength: nameMax } },
-          },
-          spec,
-          status,
-        },
-      },
-    },
+    schema: { openAPIV3Schema: compositeSchema(schema, defaultUpdatePolicy) },
   };
 }
 
@@ -184,7 +231,9 @@ function crdVersion(version: any, defaultUpdatePolicy?: string): any {
  * Derives the composite resource's CRD from an `apiextensions.crossplane.io/v2` XRD of scope
  * `Namespaced` or `Cluster` (the v1-style `LegacyCluster` scope, with claims, is not used here).
  */
-export function compositeResourceCrd(xrd: any): any {
+export function compositeResourceCrd(
+  xrd: CompositeResourceDefinition,
+): CustomResourceDefinition {
   const scope = xrd.spec?.scope ?? 'LegacyCluster';
   if (scope !== 'Namespaced' && scope !== 'Cluster')
     throw new Error(
@@ -210,7 +259,7 @@ export function compositeResourceCrd(xrd: any): any {
       },
       scope: scope === 'Namespaced' ? 'Namespaced' : 'Cluster',
       ...(xrd.spec.conversion ? { conversion: xrd.spec.conversion } : {}),
-      versions: xrd.spec.versions.map((v: any) =>
+      versions: xrd.spec.versions.map(v =>
         crdVersion(v, xrd.spec.defaultCompositionUpdatePolicy),
       ),
     },

@@ -24,6 +24,7 @@ import {
   renderApps,
 } from './testCluster';
 import { KubeApiError, KubeObject } from './kubeClient';
+import type { Loose } from '../__fixtures__/testing';
 
 jest.setTimeout(300_000);
 
@@ -88,7 +89,8 @@ describe('the composite CRD, derived from the XRD as Crossplane does', () => {
       crd.kind,
       crd.metadata.name,
     );
-    const conditions = stored!.status.conditions.map(
+    const { status }: Loose = stored;
+    const conditions = status.conditions.map(
       (c: any) => `${c.type}=${c.status}`,
     );
     expect(conditions).toEqual(
@@ -157,7 +159,9 @@ describe.each([...EXAMPLES, ...GENERATED_SHAPES])(
       for (const ns of namespaces) {
         const pods = await client.list('v1', 'Pod', ns);
         expect(
-          pods.filter(p => !p.spec.nodeName).map(p => p.metadata.name),
+          pods
+            .filter(p => !(p.spec as { nodeName?: string }).nodeName)
+            .map(p => p.metadata.name),
         ).toEqual([]);
       }
     });
@@ -174,8 +178,8 @@ describe.each([...EXAMPLES, ...GENERATED_SHAPES])(
       const [fresh] = await renderApps(kit, [app]);
       const secretOf = (r: RenderResult) =>
         r.platforms[0].composed.find(c => c.name === 'credentials')!.resource
-          .data;
-      const stored = await client.get(
+          .data!;
+      const stored: Loose = await client.get(
         'v1',
         'Secret',
         `${result.platforms[0].component}-credentials`,
@@ -239,17 +243,17 @@ describe('a service whose pods fail (kwok fails every container of a labelled po
       const md = service.output.metadata;
       const live = () =>
         client.get('apps/v1', 'Deployment', md.name, md.namespace);
-      const before = (await live())!;
+      const before: Loose = await live();
       if (!before.spec.template.metadata.labels[FAIL_LABEL])
         await client.mergePatch(before, {
           spec: {
             template: { metadata: { labels: { [FAIL_LABEL]: 'true' } } },
           },
         });
-      let now = (await live())!;
+      let now: Loose = await live();
       for (let i = 0; i < 120 && (now.status.readyReplicas ?? 0) > 0; i++) {
         await new Promise(r => setTimeout(r, 500));
-        now = (await live())!;
+        now = await live();
       }
       expect(now.status.readyReplicas ?? 0).toBe(0);
       expect(await liveHealth(label, result, service, now)).toEqual({
@@ -291,7 +295,9 @@ describe('a composed object the server refuses', () => {
       name: 'selector-mismatch',
       namespace: 'default',
     };
-    broken.object.spec.selector.matchLabels = { 'not-in-the-template': 'x' };
+    (broken.object as Loose).spec.selector.matchLabels = {
+      'not-in-the-template': 'x',
+    };
     await expect(applyObject(client, broken, { dryRun: true })).rejects.toThrow(
       `${target.component}/${target.part} (Deployment default/selector-mismatch, applied by provider-kubernetes) was refused by the API server: Deployment.apps "selector-mismatch" is invalid: spec.template.metadata.labels: Invalid value`,
     );

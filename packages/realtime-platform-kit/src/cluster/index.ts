@@ -3,10 +3,11 @@
  * kube-apiserver, etcd, controller-manager and scheduler, nodes simulated by kwok).
  */
 export { compositeResourceCrd } from './compositeCrd';
+export type { CrdVersion, CustomResourceDefinition } from './compositeCrd';
 export { clusterObjects, objectLabel, fieldAt } from './manifests';
 export type { ClusterObject, PatchFrom } from './manifests';
 export { KubeClient, KubeApiError, kubectlPath } from './kubeClient';
-export type { KubeObject, WriteOptions } from './kubeClient';
+export type { WriteOptions } from './kubeClient';
 export { applyObject, applyAll, ApplyError } from './apply';
 export type { ApplyOutcome, ApplyOptions } from './apply';
 export { workloadState, waitForWorkloads } from './readiness';

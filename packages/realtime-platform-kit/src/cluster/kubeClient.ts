@@ -4,13 +4,9 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { run } from '../exec';
 import { findRoot } from '../paths';
+import { KubeObject } from '../types';
 
-/** A Kubernetes object as the API server returns it. */
-export type KubeObject = Record<string, any> & {
-  apiVersion: string;
-  kind: string;
-  metadata: { name: string; namespace?: string; [key: string]: any };
-};
+export type { KubeObject } from '../types';
 
 /** The API server refused a request; `message` is the server's own text. */
 export class KubeApiError extends Error {
@@ -27,6 +23,37 @@ export class KubeApiError extends Error {
 interface ResourceInfo {
   plural: string;
   namespaced: boolean;
+}
+
+/** The parts of a kubeconfig the client reads. */
+interface Kubeconfig {
+  'current-context': string;
+  contexts: { name: string; context: { cluster: string; user: string } }[];
+  clusters: {
+    name: string;
+    cluster: {
+      server: string;
+      'certificate-authority-data'?: string;
+      'certificate-authority'?: string;
+    };
+  }[];
+  users: { name: string; user: { token?: string } }[];
+}
+
+/** An APIResourceList (`/api/v1`, `/apis/<group>/<version>`). */
+interface ApiResourceList {
+  resources: { name: string; kind: string; namespaced: boolean }[];
+}
+
+/** An APIGroupList (`/apis`). */
+interface ApiGroupList {
+  groups: { preferredVersion: { groupVersion: string } }[];
+}
+
+/** The body of a refused request (a `Status`), as far as the error reads it. */
+interface StatusBody {
+  reason?: string;
+  message?: string;
 }
 
 /** Options of a write request. */
@@ -51,18 +78,18 @@ export class KubeClient {
     readonly kubeconfig: string,
     readonly kubectlBinary: string = kubectlPath(),
   ) {
-    const config = parse(fs.readFileSync(kubeconfig, 'utf8'));
+    const config = parse(fs.readFileSync(kubeconfig, 'utf8')) as Kubeconfig;
     const context = config.contexts.find(
-      (c: any) => c.name === config['current-context'],
-    ).context;
+      c => c.name === config['current-context'],
+    )!.context;
     const cluster = config.clusters.find(
-      (c: any) => c.name === context.cluster,
-    ).cluster;
-    const user = config.users.find((u: any) => u.name === context.user).user;
+      c => c.name === context.cluster,
+    )!.cluster;
+    const user = config.users.find(u => u.name === context.user)!.user;
     this.server = new URL(cluster.server);
     const ca = cluster['certificate-authority-data']
       ? Buffer.from(cluster['certificate-authority-data'], 'base64')
-      : fs.readFileSync(cluster['certificate-authority']);
+      : fs.readFileSync(cluster['certificate-authority']!);
     this.agent = new https.Agent({ ca, keepAlive: true, maxSockets: 8 });
     this.token = user.token;
   }
@@ -79,13 +106,16 @@ export class KubeClient {
     return res.stdout;
   }
 
-  /** One HTTP request; JSON in and out. */
+  /**
+   * One HTTP request; JSON in and out. Resolves to the parsed response body (undefined when
+   * empty); the caller knows its shape from the request.
+   */
   async request(
     method: string,
     urlPath: string,
     body?: unknown,
     contentType = 'application/json',
-  ): Promise<any> {
+  ): Promise<unknown> {
     const data = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = https.request(
@@ -109,7 +139,9 @@ export class KubeClient {
           res.on('data', c => chunks.push(c));
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
-            const json = text ? safeJson(text) : undefined;
+            const json = (text ? safeJson(text) : undefined) as
+              | StatusBody
+              | undefined;
             if ((res.statusCode ?? 500) >= 400)
               reject(
                 new KubeApiError(
@@ -130,7 +162,7 @@ export class KubeClient {
   private discover(): Promise<Map<string, ResourceInfo>> {
     this.resources ??= (async () => {
       const out = new Map<string, ResourceInfo>();
-      const add = (groupVersion: string, list: any) => {
+      const add = (groupVersion: string, list: ApiResourceList) => {
         for (const r of list.resources)
           if (!r.name.includes('/'))
             out.set(`${groupVersion}/${r.kind}`, {
@@ -138,12 +170,14 @@ export class KubeClient {
               namespaced: r.namespaced,
             });
       };
-      add('v1', await this.request('GET', '/api/v1'));
-      const groups = await this.request('GET', '/apis');
+      const resourceList = async (p: string) =>
+        (await this.request('GET', p)) as ApiResourceList;
+      add('v1', await resourceList('/api/v1'));
+      const groups = (await this.request('GET', '/apis')) as ApiGroupList;
       for (const g of groups.groups)
         add(
           g.preferredVersion.groupVersion,
-          await this.request('GET', `/apis/${g.preferredVersion.groupVersion}`),
+          await resourceList(`/apis/${g.preferredVersion.groupVersion}`),
         );
       return out;
     })();
@@ -193,10 +227,10 @@ export class KubeClient {
     namespace?: string,
   ): Promise<KubeObject | undefined> {
     try {
-      return await this.request(
+      return (await this.request(
         'GET',
         await this.pathOf(apiVersion, kind, namespace, name),
-      );
+      )) as KubeObject;
     } catch (e) {
       if (e instanceof KubeApiError && e.status === 404) return undefined;
       throw e;
@@ -215,7 +249,8 @@ export class KubeClient {
       : '';
     let p = await this.pathOf(apiVersion, kind, namespace);
     if (!namespace) p = p.replace('/namespaces/default', '');
-    return (await this.request('GET', `${p}${selector}`)).items;
+    const list = await this.request('GET', `${p}${selector}`);
+    return (list as { items: KubeObject[] }).items;
   }
 
   /** POST: creates the object. */
@@ -228,7 +263,11 @@ export class KubeClient {
       obj.kind,
       obj.metadata.namespace,
     );
-    return this.request('POST', `${p}${query(options)}`, obj);
+    return (await this.request(
+      'POST',
+      `${p}${query(options)}`,
+      obj,
+    )) as KubeObject;
   }
 
   /** PATCH with a JSON merge patch (RFC 7386) on the object or one of its subresources. */
@@ -239,12 +278,12 @@ export class KubeClient {
   ): Promise<KubeObject> {
     const p = await this.objectPath(obj);
     const sub = options.subresource ? `/${options.subresource}` : '';
-    return this.request(
+    return (await this.request(
       'PATCH',
       `${p}${sub}${query(options)}`,
       patch,
       'application/merge-patch+json',
-    );
+    )) as KubeObject;
   }
 
   /** Server-side apply (what `kubectl apply --server-side --force-conflicts` sends). */
@@ -255,12 +294,12 @@ export class KubeClient {
   ): Promise<KubeObject> {
     const p = await this.objectPath(obj);
     const dry = options.dryRun ? '&dryRun=All' : '';
-    return this.request(
+    return (await this.request(
       'PATCH',
       `${p}?fieldManager=${fieldManager}&force=true${dry}`,
       obj,
       'application/apply-patch+yaml',
-    );
+    )) as KubeObject;
   }
 }
 
@@ -272,7 +311,7 @@ function query(options: WriteOptions): string {
   return s ? `?${s}` : '';
 }
 
-function safeJson(text: string): any {
+function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -65,7 +65,7 @@ export function clusterObjects(result: RenderResult): ClusterObject[] {
       object: c.output,
       patchesFrom: [],
     });
-    for (const [name, obj] of Object.entries<any>(c.outputs))
+    for (const [name, obj] of Object.entries(c.outputs))
       out.push({
         component: c.name,
         part: `outputs.${name}`,
@@ -83,12 +83,11 @@ export function clusterObjects(result: RenderResult): ClusterObject[] {
           part: c.name,
           via: 'provider-kubernetes',
           object: manifest,
-          patchesFrom: (c.resource.spec.references ?? [])
-            .filter((r: any) => r.patchesFrom)
-            .map((r: any) => ({
-              ...r.patchesFrom,
-              toFieldPath: r.toFieldPath,
-            })),
+          patchesFrom: (c.resource.spec?.references ?? []).flatMap(r =>
+            r.patchesFrom
+              ? [{ ...r.patchesFrom, toFieldPath: r.toFieldPath! }]
+              : [],
+          ),
         });
       } else {
         out.push({
@@ -107,15 +106,28 @@ export function clusterObjects(result: RenderResult): ClusterObject[] {
     .map(({ o }) => o);
 }
 
-/** Reads a dotted field path (`data.KEY`). */
-export function fieldAt(obj: any, fieldPath: string): unknown {
-  return fieldPath.split('.').reduce((cur: any, seg) => cur?.[seg], obj);
+/** Reads a dotted field path (`data.KEY`); undefined when a step on the way is missing. */
+export function fieldAt(obj: unknown, fieldPath: string): unknown {
+  return fieldPath
+    .split('.')
+    .reduce<unknown>(
+      (cur, seg) =>
+        cur === null || cur === undefined
+          ? undefined
+          : (cur as Record<string, unknown>)[seg],
+      obj,
+    );
 }
 
 /** Writes a dotted field path, creating objects on the way. */
-export function setField(obj: any, fieldPath: string, value: unknown): void {
+export function setField(
+  obj: Record<string, unknown>,
+  fieldPath: string,
+  value: unknown,
+): void {
   const segs = fieldPath.split('.');
   let cur = obj;
-  for (const seg of segs.slice(0, -1)) cur = cur[seg] ??= {};
+  for (const seg of segs.slice(0, -1))
+    cur = (cur[seg] ??= {}) as Record<string, unknown>;
   cur[segs[segs.length - 1]] = value;
 }

@@ -8,14 +8,29 @@ export interface WorkloadState {
   detail: string;
 }
 
+/** The `status` fields of Deployments, StatefulSets and Jobs the readiness check reads. */
+interface WorkloadStatus {
+  observedGeneration?: number;
+  readyReplicas?: number;
+  updatedReplicas?: number;
+  succeeded?: number;
+  active?: number;
+  conditions?: {
+    type: string;
+    status: string;
+    reason?: string;
+    message?: string;
+  }[];
+}
+
 /** Ready when every replica of the current generation is ready (Deployment, StatefulSet) or the Job succeeded. */
 export function workloadState(o: KubeObject): WorkloadState | undefined {
-  const s = o.status ?? {};
+  const s = (o.status ?? {}) as WorkloadStatus;
   const current = (s.observedGeneration ?? 0) >= (o.metadata.generation ?? 0);
   switch (o.kind) {
     case 'Deployment':
     case 'StatefulSet': {
-      const want = o.spec.replicas ?? 1;
+      const want = (o.spec as { replicas?: number }).replicas ?? 1;
       const ready = s.readyReplicas ?? 0;
       const updated = s.updatedReplicas ?? 0;
       return {
@@ -26,9 +41,7 @@ export function workloadState(o: KubeObject): WorkloadState | undefined {
     }
     case 'Job': {
       const cond = (type: string) =>
-        (s.conditions ?? []).find(
-          (c: any) => c.type === type && c.status === 'True',
-        );
+        (s.conditions ?? []).find(c => c.type === type && c.status === 'True');
       const failed = cond('Failed');
       return {
         ready: !!cond('Complete'),

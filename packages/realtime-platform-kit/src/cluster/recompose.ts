@@ -2,6 +2,7 @@ import { runComposition } from '../composition';
 import { RenderResult, RealtimeKit } from '../kit';
 import { compositionRenderBinary } from '../paths';
 import { KubeClient } from './kubeClient';
+import { KubeObject } from '../types';
 
 /**
  * Composes every platform of a result again with the composed resources the cluster now holds
@@ -16,7 +17,7 @@ export async function recomposeFromCluster(
   const next: RenderResult = structuredClone(result);
   const requests = await Promise.all(
     next.platforms.map(async p => {
-      const observed: Record<string, any> = {};
+      const observed: Record<string, KubeObject> = {};
       for (const c of p.composed) {
         if (c.resource.kind === 'Object') continue;
         const md = c.resource.metadata;

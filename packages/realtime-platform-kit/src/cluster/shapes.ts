@@ -6,10 +6,11 @@ import {
   PLATFORM_COMPONENT_TYPE,
   SERVICE_COMPONENT_TYPE,
 } from '@internal/realtime-platform-contract';
+import { ApplicationDocument } from '../application';
 
 const image = 'ghcr.io/example/svc:1.2.3';
 
-function listShape(n: number, namespace: string): any {
+function listShape(n: number, namespace: string): ApplicationDocument {
   const topics = Array.from({ length: Math.max(n, 1) }, (_, i) => ({
     name: `t${i}`,
   }));
@@ -57,7 +58,7 @@ function listShape(n: number, namespace: string): any {
   };
 }
 
-function fullShape(namespace: string): any {
+function fullShape(namespace: string): ApplicationDocument {
   return {
     apiVersion: 'core.oam.dev/v1beta1',
     kind: 'Application',
@@ -100,7 +101,7 @@ function fullShape(namespace: string): any {
 }
 
 /** Label → application object. */
-export const GENERATED_SHAPES: [string, any][] = [
+export const GENERATED_SHAPES: [string, ApplicationDocument][] = [
   ['lists of 0', listShape(0, 'shape-0')],
   ['lists of 1', listShape(1, 'shape-1')],
   ['lists of 3', listShape(3, 'shape-3')],

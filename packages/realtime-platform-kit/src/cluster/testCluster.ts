@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { RealtimeKit, RenderResult } from '../kit';
-import { compositeResourceCrd } from './compositeCrd';
+import { compositeResourceCrd, CustomResourceDefinition } from './compositeCrd';
 import { KubeClient } from './kubeClient';
 
 /**
@@ -20,7 +20,7 @@ export function clusterClient(): KubeClient {
 export async function installCompositeCrd(
   kit: RealtimeKit,
   client: KubeClient,
-): Promise<any> {
+): Promise<CustomResourceDefinition> {
   const crd = compositeResourceCrd(kit.compositionFile.xrd);
   await client.serverSideApply(crd, 'crossplane');
   for (let i = 0; i < 120; i++) {
@@ -29,9 +29,12 @@ export async function installCompositeCrd(
       crd.kind,
       crd.metadata.name,
     );
+    const status = stored?.status as
+      | { conditions?: { type: string; status: string }[] }
+      | undefined;
     if (
-      stored?.status?.conditions?.some(
-        (c: any) => c.type === 'Established' && c.status === 'True',
+      status?.conditions?.some(
+        c => c.type === 'Established' && c.status === 'True',
       )
     ) {
       client.refreshDiscovery();
@@ -85,7 +88,9 @@ export async function createUserSecrets(
         result.application.namespace,
       );
       if (!existing) await client.create(secret);
-      else if (!existing.data?.[ref.key])
+      else if (
+        !(existing.data as Record<string, string> | undefined)?.[ref.key]
+      )
         await client.mergePatch(existing, { stringData: secret.stringData });
     }
   }
@@ -94,7 +99,7 @@ export async function createUserSecrets(
 /** Renders application objects; fails with the kit's messages when one does not validate. */
 export async function renderApps(
   kit: RealtimeKit,
-  apps: any[],
+  apps: unknown[],
 ): Promise<RenderResult[]> {
   const results = await kit.validateTexts(
     apps.map((a, i) => ({ file: `cluster-app-${i}.yaml`, text: stringify(a) })),

@@ -4,7 +4,11 @@ import { validateApplicationText } from '../validation';
 import { readRealtimeApplication } from './readApplication';
 import { ApplicationEntities, applicationToEntities } from './toEntities';
 
-export type { RealtimeApplication } from './model';
+export type {
+  PlatformComponent,
+  RealtimeApplication,
+  ServiceComponent,
+} from './model';
 export type { ApplicationEntities } from './toEntities';
 export { readRealtimeApplication } from './readApplication';
 export { applicationToEntities } from './toEntities';

@@ -1,5 +1,10 @@
-/** A `realtime-platform` component of an OAM Application. */
+/**
+ * A `realtime-platform` component of an OAM Application.
+ *
+ * @public
+ */
 export interface PlatformComponent {
+  /** The component name (`spec.components[].name`). */
   name: string;
   /** Declared topic names, in declaration order. */
   topics: string[];
@@ -7,12 +12,19 @@ export interface PlatformComponent {
   lenses: boolean;
 }
 
-/** A `realtime-webservice` component of an OAM Application. */
+/**
+ * A `realtime-webservice` component of an OAM Application.
+ *
+ * @public
+ */
 export interface ServiceComponent {
+  /** The component name (`spec.components[].name`). */
   name: string;
   /** The platform component named by `realtime`, when set. */
   realtime?: string;
+  /** Topics the service produces to (`produces`). */
   produces: string[];
+  /** Topics the service consumes from (`consumes`). */
   consumes: string[];
 }
 
@@ -23,11 +35,16 @@ export interface ServiceComponent {
  * @public
  */
 export interface RealtimeApplication {
+  /** The file (path or URL) the application was read from. */
   file: string;
+  /** The application name (`metadata.name`). */
   name: string;
   /** Kubernetes namespace of the application (`default` when unset). */
   namespace: string;
+  /** The application's string annotations (`metadata.annotations`). */
   annotations: Record<string, string>;
+  /** Its `realtime-platform` components, in declaration order. */
   platforms: PlatformComponent[];
+  /** Its `realtime-webservice` components, in declaration order. */
   services: ServiceComponent[];
 }

@@ -4,7 +4,6 @@ import {
   PLATFORM_COMPONENT_TYPE,
   platformNameIssues,
   SERVICE_COMPONENT_TYPE,
-  serviceRealtimeIssues,
 } from '@internal/realtime-platform-contract';
 import {
   OamComponent,
@@ -136,7 +135,6 @@ export function readRealtimeApplication(
       platforms.push(readPlatform(c, app.namespace, issues));
     else if (c.type === SERVICE_TYPE) services.push(readService(c, issues));
   }
-  for (const s of services) issues.push(...serviceRealtimeIssues(s));
   issues.push(...crossComponentIssues(platforms, services));
   const annotations: Record<string, string> = {};
   for (const [k, v] of Object.entries(app.annotations ?? {})) {

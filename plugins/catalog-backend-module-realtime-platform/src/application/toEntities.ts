@@ -25,7 +25,14 @@ import {
   LINK_TYPE_METABASE,
   PART_TYPE_LABELS,
 } from '@internal/plugin-realtime-platform-common';
-import { platformNames } from '@internal/realtime-platform-contract';
+import {
+  connectionSecretKeys,
+  partEntityName,
+  partHost,
+  PARTS,
+  PartSpec,
+  platformNames,
+} from '@internal/realtime-platform-contract';
 import { ValidationIssue } from '@internal/realtime-platform-kit';
 import {
   APPLICATION_ANNOTATION_LENSES_BASE_URL,
@@ -39,15 +46,14 @@ import {
   RealtimeApplication,
   ServiceComponent,
 } from './model';
-import {
-  connectionSecretKeys,
-  partEntityName,
-  partHost,
-  PARTS,
-} from '@internal/realtime-platform-contract';
 
-/** What one application becomes. */
+/**
+ * What one application becomes.
+ *
+ * @public
+ */
 export interface ApplicationEntities {
+  /** The System, Components and Resources; none when there are issues. */
   entities: Entity[];
   /** `hasPart`/`partOf` between each platform and its parts. */
   relations: EntityRelationSpec[];
@@ -107,43 +113,48 @@ function link(
   return undefined;
 }
 
-function platformEntities(
+/** The Resource of one part of a platform, and its `hasPart`/`partOf` relations. */
+function partResource(
   ctx: Context,
   platform: PlatformComponent,
+  part: PartSpec,
   relations: EntityRelationSpec[],
-): Entity[] {
+): Entity {
   const { app, namespace } = ctx;
-  const names = platformNames(platform.name, app.namespace);
+  const name = partEntityName(part, platform.name);
+  const port = part.service.port;
+  const annotations: Record<string, string> = {
+    ...baseAnnotations(ctx),
+    [ANNOTATION_HOST]: partHost(part, platform.name, app.namespace),
+  };
+  if (port) annotations[ANNOTATION_PORT] = String(port);
   const platformRef = ref('component', namespace, platform.name);
-  const parts = PARTS.filter(p => p.present(platform));
-  const resources: Entity[] = parts.map(part => {
-    const name = partEntityName(part, platform.name);
-    const port = part.service.port;
-    const annotations: Record<string, string> = {
-      ...baseAnnotations(ctx),
-      [ANNOTATION_HOST]: partHost(part, platform.name, app.namespace),
-    };
-    if (port) annotations[ANNOTATION_PORT] = String(port);
-    const partRef = ref('resource', namespace, name);
-    relations.push(
-      { source: platformRef, type: RELATION_HAS_PART, target: partRef },
-      { source: partRef, type: RELATION_PART_OF, target: platformRef },
-    );
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Resource',
-      metadata: {
-        name,
-        namespace,
-        title: `${PART_TYPE_LABELS[part.type]} (${platform.name})`,
-        description: part.description,
-        annotations,
-      },
-      spec: { type: part.type, owner: ctx.owner, system: ctx.system },
-    };
-  });
+  const partRef = ref('resource', namespace, name);
+  relations.push(
+    { source: platformRef, type: RELATION_HAS_PART, target: partRef },
+    { source: partRef, type: RELATION_PART_OF, target: platformRef },
+  );
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name,
+      namespace,
+      title: `${PART_TYPE_LABELS[part.type]} (${platform.name})`,
+      description: part.description,
+      annotations,
+    },
+    spec: { type: part.type, owner: ctx.owner, system: ctx.system },
+  };
+}
+
+/** The platform's Lenses HQ and Metabase links; a refused one becomes an issue. */
+function platformLinks(
+  ctx: Context,
+  platform: PlatformComponent,
+): EntityLink[] {
   // Lenses HQ is only linked when the platform deploys it.
-  const links = [
+  return [
     platform.lenses
       ? link(
           ctx,
@@ -163,7 +174,19 @@ function platformEntities(
       'Metabase',
     ),
   ].filter((l): l is EntityLink => !!l);
-  const component: Entity = {
+}
+
+/** The platform's Component, depending on its part Resources. */
+function platformComponent(
+  ctx: Context,
+  platform: PlatformComponent,
+  parts: PartSpec[],
+  resources: Entity[],
+  links: EntityLink[],
+): Entity {
+  const { app, namespace } = ctx;
+  const names = platformNames(platform.name, app.namespace);
+  return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: {
@@ -191,7 +214,23 @@ function platformEntities(
       dependsOn: resources.map(r => stringifyEntityRef(r)),
     },
   };
-  return [component, ...resources];
+}
+
+/** A platform's Component and the Resources of the parts it provisions. */
+function platformEntities(
+  ctx: Context,
+  platform: PlatformComponent,
+  relations: EntityRelationSpec[],
+): Entity[] {
+  const parts = PARTS.filter(p => p.present(platform));
+  const resources = parts.map(part =>
+    partResource(ctx, platform, part, relations),
+  );
+  const links = platformLinks(ctx, platform);
+  return [
+    platformComponent(ctx, platform, parts, resources, links),
+    ...resources,
+  ];
 }
 
 function serviceEntity(ctx: Context, service: ServiceComponent): Entity {

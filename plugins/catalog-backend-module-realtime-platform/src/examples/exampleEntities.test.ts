@@ -18,11 +18,11 @@ describe('the example entities the card tests load', () => {
       path.join(root, EXAMPLE_ENTITIES_FILE),
       'utf8',
     );
-    if (committed !== exampleEntitiesYaml(root)) {
-      throw new Error(
-        `${EXAMPLE_ENTITIES_FILE} is stale: run ${REGENERATE_EXAMPLES}`,
-      );
-    }
+    expect(
+      committed === exampleEntitiesYaml(root)
+        ? 'current'
+        : `${EXAMPLE_ENTITIES_FILE} is stale: run ${REGENERATE_EXAMPLES}`,
+    ).toBe('current');
   });
 
   it('pass the catalog-model validators', async () => {

@@ -37,6 +37,7 @@ export class RealtimeOamProcessor implements CatalogProcessor {
     },
   ) {}
 
+  /** The processor's name in the catalog's logs and errors. */
   getProcessorName(): string {
     return 'RealtimeOamProcessor';
   }
@@ -46,6 +47,11 @@ export class RealtimeOamProcessor implements CatalogProcessor {
     return 10;
   }
 
+  /**
+   * Reads a `realtime-oam` location, or a `url` location whose file is an OAM Application, and
+   * emits its entities and relations, or its issues as input errors; false for any other
+   * location.
+   */
   async readLocation(
     location: LocationSpec,
     optional: boolean,

@@ -1,5 +1,8 @@
 import fs from 'node:fs/promises';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  resolveSafeChildPath,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -10,8 +13,68 @@ import {
 } from '@internal/realtime-platform-kit';
 import { asKitConfigError } from '../kitConfig';
 
-/** Id of the action that validates a generated OAM application. */
+/**
+ * Id of the action that validates a generated OAM application.
+ *
+ * @public
+ */
 export const REALTIME_VALIDATE_ACTION_ID = 'realtime:validate';
+
+const EXAMPLES = [
+  {
+    description: 'Validate the application the template wrote',
+    example: [
+      'steps:',
+      '  - id: validate',
+      '    action: realtime:validate',
+      '    input:',
+      '      path: app.oam.yaml',
+    ].join('\n'),
+  },
+];
+
+/** The application file's text; a file that cannot be read fails the task. */
+async function readApplication(file: string, relative: string) {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (e) {
+    throw new InputError(
+      `${relative}: cannot read the application file (${
+        (e as Error).message
+      }); write it with fetch:template before this step`,
+    );
+  }
+}
+
+/** The kit's validation of one file; a kit that cannot be set up fails the task naming its key. */
+async function validateText(
+  kit: RealtimeKit | undefined,
+  relative: string,
+  text: string,
+): Promise<FileValidation> {
+  try {
+    const [result] = await (kit ?? createKit()).validateTexts([
+      { file: relative, text },
+    ]);
+    return result;
+  } catch (e) {
+    throw asKitConfigError(e);
+  }
+}
+
+/** The names of the components of a valid application; an invalid one fails the task. */
+function validComponents(result: FileValidation, logger: LoggerService) {
+  if (!result.valid) {
+    const lines = result.issues.map(formatIssue);
+    lines.forEach(l => logger.error(l));
+    throw new InputError(
+      `the generated application is not valid for the realtime platform:\n${lines.join(
+        '\n',
+      )}`,
+    );
+  }
+  return result.result!.components.map(c => c.name);
+}
 
 /**
  * `realtime:validate`: validates an OAM application in the task workspace with the realtime
@@ -36,18 +99,7 @@ export function createRealtimeValidateAction(
     description:
       'Validates an OAM application in the workspace with the realtime platform definitions (realtime-kit validate)',
     supportsDryRun: true,
-    examples: [
-      {
-        description: 'Validate the application the template wrote',
-        example: [
-          'steps:',
-          '  - id: validate',
-          '    action: realtime:validate',
-          '    input:',
-          '      path: app.oam.yaml',
-        ].join('\n'),
-      },
-    ],
+    examples: EXAMPLES,
     schema: {
       input: {
         path: z =>
@@ -68,33 +120,9 @@ export function createRealtimeValidateAction(
     async handler(ctx) {
       const relative = ctx.input.path ?? 'app.oam.yaml';
       const file = resolveSafeChildPath(ctx.workspacePath, relative);
-      let text: string;
-      try {
-        text = await fs.readFile(file, 'utf8');
-      } catch (e) {
-        throw new InputError(
-          `${relative}: cannot read the application file (${
-            (e as Error).message
-          }); write it with fetch:template before this step`,
-        );
-      }
-      let result: FileValidation;
-      try {
-        const kit = options.kit ?? createKit();
-        [result] = await kit.validateTexts([{ file: relative, text }]);
-      } catch (e) {
-        throw asKitConfigError(e);
-      }
-      if (!result.valid) {
-        const lines = result.issues.map(formatIssue);
-        lines.forEach(l => ctx.logger.error(l));
-        throw new InputError(
-          `the generated application is not valid for the realtime platform:\n${lines.join(
-            '\n',
-          )}`,
-        );
-      }
-      const components = result.result!.components.map(c => c.name);
+      const text = await readApplication(file, relative);
+      const result = await validateText(options.kit, relative, text);
+      const components = validComponents(result, ctx.logger);
       ctx.logger.info(
         `${relative}: valid (${components.length} components: ${components.join(
           ', ',

@@ -20,6 +20,74 @@ export function kubectlCommand(secret: ConnectionSecretRef, key: string) {
   return `kubectl get secret ${secret.name} -n ${secret.namespace} -o jsonpath='{.data.${key}}' | base64 -d`;
 }
 
+/** The secret's keys and the env var each becomes, with a button that shows its command. */
+function SecretKeysTable(props: {
+  secret: ConnectionSecretRef;
+  selectedKey?: string;
+  onSelect: (index: number) => void;
+}) {
+  const { secret, selectedKey, onSelect } = props;
+  if (secret.keys.length === 0) {
+    return (
+      <Hint>
+        No keys declared (realtime-platform.io/connection-secret-keys).
+      </Hint>
+    );
+  }
+  return (
+    <Table size="small" aria-label="Secret keys">
+      <TableHead>
+        <TableRow>
+          <TableCell>Key</TableCell>
+          <TableCell>Env var in consumers</TableCell>
+          <TableCell />
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {secret.keys.map((k, i) => (
+          <TableRow key={k.key} selected={k.key === selectedKey}>
+            <TableCell>
+              <code>{k.key}</code>
+            </TableCell>
+            <TableCell>
+              <code>{k.envVar}</code>
+            </TableCell>
+            <TableCell>
+              <Button size="small" onClick={() => onSelect(i)}>
+                Command
+              </Button>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** The kubectl command that reads one key, with a copy button. */
+function KubectlCommand(props: {
+  secret: ConnectionSecretRef;
+  keyName: string;
+}) {
+  const command = kubectlCommand(props.secret, props.keyName);
+  return (
+    <Box display="flex" alignItems="center" mt={1}>
+      <Typography
+        variant="body2"
+        component="code"
+        data-testid="kubectl-command"
+      >
+        {command}
+      </Typography>
+      <CopyTextButton
+        text={command}
+        tooltipText="Command copied"
+        aria-label="Copy kubectl command"
+      />
+    </Box>
+  );
+}
+
 /** Secret name, namespace, keys and env vars: never a value. */
 export function SecretsSection(props: { secret?: ConnectionSecretRef }) {
   const { secret } = props;
@@ -42,54 +110,12 @@ export function SecretsSection(props: { secret?: ConnectionSecretRef }) {
             Secret <code>{secret.name}</code> in namespace{' '}
             <code>{secret.namespace}</code>
           </Typography>
-          {secret.keys.length === 0 ? (
-            <Hint>
-              No keys declared (realtime-platform.io/connection-secret-keys).
-            </Hint>
-          ) : (
-            <Table size="small" aria-label="Secret keys">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Key</TableCell>
-                  <TableCell>Env var in consumers</TableCell>
-                  <TableCell />
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {secret.keys.map((k, i) => (
-                  <TableRow key={k.key} selected={k.key === key}>
-                    <TableCell>
-                      <code>{k.key}</code>
-                    </TableCell>
-                    <TableCell>
-                      <code>{k.envVar}</code>
-                    </TableCell>
-                    <TableCell>
-                      <Button size="small" onClick={() => setSelected(i)}>
-                        Command
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-          {key && (
-            <Box display="flex" alignItems="center" mt={1}>
-              <Typography
-                variant="body2"
-                component="code"
-                data-testid="kubectl-command"
-              >
-                {kubectlCommand(secret, key)}
-              </Typography>
-              <CopyTextButton
-                text={kubectlCommand(secret, key)}
-                tooltipText="Command copied"
-                aria-label="Copy kubectl command"
-              />
-            </Box>
-          )}
+          <SecretKeysTable
+            secret={secret}
+            selectedKey={key}
+            onSelect={setSelected}
+          />
+          {key && <KubectlCommand secret={secret} keyName={key} />}
         </>
       )}
     </Section>
