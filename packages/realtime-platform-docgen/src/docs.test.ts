@@ -5,21 +5,13 @@
  */
 import fs from 'node:fs';
 import { copyDocs } from './__fixtures__/docsCopy';
-import { main } from './cli';
+import { runCli } from './__fixtures__/testing';
 import { REGENERATE_COMMAND } from './common';
 
 jest.setTimeout(300_000);
 
 it('--check names every stale, missing and orphaned guide and access file', async () => {
   const copy = copyDocs();
-  const stderr: string[] = [];
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation(s => {
-    stderr.push(String(s));
-    return true;
-  });
-  const out = jest
-    .spyOn(process.stdout, 'write')
-    .mockImplementation(() => true);
   try {
     const args = ['--root', copy.root, '--only', 'guide,access'];
     copy.write(
@@ -34,8 +26,8 @@ it('--check names every stale, missing and orphaned guide and access file', asyn
         .read('docs/access/index.md')
         .replace(/`TOPIC_[A-Z_]+`/, '`TOPIC_TYPO`'),
     );
-    expect(await main([...args, '--check'])).toBe(1);
-    const report = stderr.join('');
+    const { code, stderr: report } = await runCli([...args, '--check']);
+    expect(code).toBe(1);
     expect(report).toContain(
       'docs/user-guide/generated/validate-minimal.txt: stale from line 2\n    committed: valid, I promise\n',
     );
@@ -52,8 +44,6 @@ it('--check names every stale, missing and orphaned guide and access file', asyn
     // Nothing else: the untouched generated files of the copy are current.
     expect(report.match(/^docs\/\S+: /gm)).toHaveLength(4);
   } finally {
-    err.mockRestore();
-    out.mockRestore();
     copy.dispose();
   }
 });

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { copyPlatform } from './__fixtures__/testing';
-import { main } from './cli';
+import { copyPlatform, runCli } from './__fixtures__/testing';
 import { REGENERATE_COMMAND } from './common';
 import { loadSource } from './source';
 
@@ -14,24 +13,7 @@ describe('generation refuses and the drift check detects', () => {
   });
   afterEach(() => copy.dispose());
 
-  async function cli(
-    args: string[],
-  ): Promise<{ code: number; stderr: string }> {
-    const stderr: string[] = [];
-    const err = jest.spyOn(process.stderr, 'write').mockImplementation(s => {
-      stderr.push(String(s));
-      return true;
-    });
-    const out = jest
-      .spyOn(process.stdout, 'write')
-      .mockImplementation(() => true);
-    try {
-      return { code: await main(args), stderr: stderr.join('') };
-    } finally {
-      err.mockRestore();
-      out.mockRestore();
-    }
-  }
+  const cli = runCli;
 
   it('a default changed in platform/ without regenerating: names the stale page, the line and the command', async () => {
     const ref = path.join(copy.root, 'docs', 'reference');

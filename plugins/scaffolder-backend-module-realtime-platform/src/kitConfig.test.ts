@@ -7,24 +7,10 @@ import { defaultPaths } from '@internal/realtime-platform-kit';
 import { createRealtimeValidateAction } from './actions/validate';
 import { createKitFromConfig, readRealtimeKitOptions } from './kitConfig';
 import { scaffolderModuleRealtimePlatform } from './module';
+import { MINIMAL } from './__testUtils__/applications';
 
 jest.setTimeout(60_000);
 
-const MINIMAL = `apiVersion: core.oam.dev/v1beta1
-kind: Application
-metadata:
-  name: orders
-  namespace: orders
-spec:
-  components:
-    - name: events
-      type: realtime-platform
-    - name: api
-      type: realtime-webservice
-      properties:
-        image: ghcr.io/example/api:1.0.0
-        realtime: events
-`;
 
 const config = (kit: Record<string, string>) =>
   mockServices.rootConfig({ data: { realtimePlatform: { kit } } });

@@ -1,3 +1,4 @@
+import { main } from '../cli';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,4 +43,22 @@ export function copyPlatform() {
       fs.rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs the CLI in-process with stdout silenced and stderr captured. */
+export async function runCli(
+  args: string[],
+): Promise<{ code: number; stderr: string }> {
+  const stderr: string[] = [];
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation(s => {
+    stderr.push(String(s));
+    return true;
+  });
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  try {
+    return { code: await main(args), stderr: stderr.join('') };
+  } finally {
+    err.mockRestore();
+    out.mockRestore();
+  }
 }

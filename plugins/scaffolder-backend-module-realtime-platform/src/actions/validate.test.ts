@@ -3,24 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { createRealtimeValidateAction } from './validate';
+import { MINIMAL } from '../__testUtils__/applications';
 
 jest.setTimeout(60_000);
 
-const MINIMAL = `apiVersion: core.oam.dev/v1beta1
-kind: Application
-metadata:
-  name: orders
-  namespace: orders
-spec:
-  components:
-    - name: events
-      type: realtime-platform
-    - name: api
-      type: realtime-webservice
-      properties:
-        image: ghcr.io/example/api:1.0.0
-        realtime: events
-`;
 
 describe('realtime:validate', () => {
   let workspacePath: string;
