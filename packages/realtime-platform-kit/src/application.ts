@@ -7,6 +7,7 @@ import {
   SERVICE_COMPONENT_TYPE,
 } from '@internal/realtime-platform-contract';
 import { ValidationIssue } from './issues';
+import { displayField } from './issueText';
 import { JsonObject } from './types';
 
 /** One component of an OAM Application. */
@@ -197,11 +198,52 @@ function checkComponent(
       fix: 'write properties as key: value pairs',
     };
   }
+  const unreadable = textCueRefuses(props, []);
+  if (unreadable) {
+    return {
+      component: cname,
+      field: displayField(unreadable.path),
+      message: `contains ${unreadable.what}, which cue cannot read`,
+      fix: 'delete the invisible character (retype the value)',
+    };
+  }
   return {
     name: cname,
     type,
     properties: props as Record<string, unknown>,
   };
+}
+
+const BYTE_ORDER_MARK = '\uFEFF';
+const LONE_SURROGATE =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The first key or string value under `value` that cue refuses to read at all (a byte order
+ * mark, an unpaired UTF-16 surrogate): left in, it fails the whole cue batch, not one field.
+ */
+function textCueRefuses(
+  value: unknown,
+  path: string[],
+): { path: string[]; what: string } | undefined {
+  const problem = (s: string) => {
+    if (s.includes(BYTE_ORDER_MARK)) return 'a byte order mark (U+FEFF)';
+    if (LONE_SURROGATE.test(s)) return 'an unpaired UTF-16 surrogate';
+    return undefined;
+  };
+  if (typeof value === 'string') {
+    const what = problem(value);
+    return what ? { path, what } : undefined;
+  }
+  if (!value || typeof value !== 'object') return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const here = [...path, k];
+    const what = problem(k);
+    if (what) return { path: here, what };
+    const found = textCueRefuses(v, here);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Parses an OAM Application from text; returns issues instead of throwing. */

@@ -131,7 +131,35 @@ function checkMessage(message: string): string {
     new RegExp(
       `^conflicting values false and ${quoted} \\(mismatched types bool and string\\)$`,
     ).exec(message);
-  return m ? (JSON.parse(m[1]) as string) : message;
+  return m ? cueStringLiteral(m[1]) : message;
+}
+
+/** CUE's escapes that JSON lacks (`\a`, `\v`, `\UXXXXXXXX`), and any other escape as it is. */
+const CUE_ONLY_ESCAPE = /\\(?:(a)|(v)|U([0-9a-fA-F]{8}))|(\\.)/g;
+
+/**
+ * The value of a double-quoted CUE string literal as cue prints it in a message. CUE escapes a
+ * few characters JSON cannot (a bell, a vertical tab, astral code points as `\U`), so the text
+ * is rewritten to JSON first; a user's control character must not crash the whole batch.
+ */
+function cueStringLiteral(quoted: string): string {
+  const json = quoted.replace(
+    CUE_ONLY_ESCAPE,
+    (_whole, bell, vtab, astral, other) => {
+      if (other) return other;
+      if (bell) return '\\u0007';
+      if (vtab) return '\\u000b';
+      return JSON.stringify(String.fromCodePoint(parseInt(astral, 16))).slice(
+        1,
+        -1,
+      );
+    },
+  );
+  try {
+    return JSON.parse(json) as string;
+  } catch {
+    return quoted.slice(1, -1);
+  }
 }
 
 interface RawError {
