@@ -2,7 +2,7 @@
 # Stage of `make test`: the commands of docs/operations that can run without a cluster, executed
 # against real servers started here (PostgreSQL, Kafka KRaft, Mosquitto) and asserted:
 #   - the alert rules pass `promtool check rules` and their unit tests (`promtool test rules`);
-#   - PostgreSQL backup (pg_backup.sh) and restore into a new database (pg_restore_verify.sh), with
+#   - PostgreSQL backup (pg_backup.sh, also in the backup page's in-pod form) and restore into a new database (pg_restore_verify.sh), with
 #     a row-count + checksum comparison of every table, also after rows were added/removed;
 #   - Kafka topic configuration export, deletion, re-creation from the export, and a second export
 #     identical to the first; broker health checks; consumer-group lag diagnosis;
@@ -51,6 +51,14 @@ expect "seed the analytics database" 'INSERT 0 1000' env PGUSER="$POSTGRES_USER"
     INSERT INTO machine_readings (machine, temperature, at) SELECT 'press-' || (i % 2 + 1), 20 + i % 90, '2026-01-01'::timestamptz + i * interval '1 minute' FROM generate_series(1, 1000) i"
 expect "pg_backup.sh" '^backup of factory: .* dump, 2 tables in manifest$' bash $OPS/pg_backup.sh factory "$B"
 assert "the manifest lists 1000 readings" grep -q '^public.machine_readings 1000 ' "$B/factory.manifest"
+# The backup page's in-cluster form: `kubectl exec` runs as the container user with no libpq user
+# or password in its environment, only the container's POSTGRES_PASSWORD; run the page's own
+# `bash -c` line that way. Without a database user (the page's old form) libpq is refused.
+inpod=$(grep -o "bash -c 'PGUSER=postgres[^']*'" docs/operations/backup.md | head -n 1)
+expect "pg_backup.sh as docs/operations/backup.md runs it in the pod" '^backup of factory: .* dump, 2 tables in manifest$' \
+  env -u PGUSER -u PGPASSWORD POSTGRES_PASSWORD="$PGPASSWORD" bash -c "$inpod _ factory '$SVC_RUN/backup-inpod' < $OPS/pg_backup.sh"
+expect_fail "without a database user the in-pod backup is refused" 'no password supplied|does not exist' \
+  env -u PGUSER -u PGPASSWORD bash -c "bash -s factory '$SVC_RUN/backup-nouser' < $OPS/pg_backup.sh"
 assert "globals.sql has the roles but no password hash" bash -c "grep -q 'CREATE ROLE analytics' '$B/globals.sql' && ! grep -qi 'SCRAM-SHA-256\\|PASSWORD' '$B/globals.sql'"
 # Damage after the backup: the restore must bring back the backup's content, not today's.
 expect "lose data after the backup" 'DELETE 500' env PGUSER="$POSTGRES_USER" PGPASSWORD="$POSTGRES_PASSWORD" PGDATABASE="$POSTGRES_DB" \
