@@ -75,20 +75,6 @@ export type {
   ObjectMeta,
   OpenApiSchema,
 } from './types';
-export {
-  CONNECTION_KEYS,
-  topicKey,
-  platformNames,
-  platformNamespace,
-  parsePlatformNamespace,
-  PLATFORM_COMPONENT_TYPE,
-  SERVICE_COMPONENT_TYPE,
-  PLATFORM_NAMESPACE_SEPARATOR,
-  PLATFORM_NAMESPACE_SUFFIX,
-  NAMESPACE_MAX_LENGTH,
-  ENV_VAR_NAME,
-} from '@internal/realtime-platform-contract';
-export type { ConnectionKeySpec } from '@internal/realtime-platform-contract';
 export { formatIssue, InvalidApplicationError } from './issues';
 export type { ValidationIssue } from './issues';
 export { validateKubernetesObject, VALIDATED_KINDS } from './k8sValidate';

@@ -1,10 +1,12 @@
 import path from 'node:path';
 import {
   CONNECTION_KEYS,
+  topicKey,
+} from '@internal/realtime-platform-contract';
+import {
   PlatformSecrets,
   RealtimeKit,
   SecretKeyReport,
-  topicKey,
 } from '@internal/realtime-platform-kit';
 import { FULL_EXAMPLE } from '../guide/docsKit';
 import {

@@ -1,4 +1,5 @@
-import { platformNames, RenderResult } from '@internal/realtime-platform-kit';
+import { platformNames } from '@internal/realtime-platform-contract';
+import { RenderResult } from '@internal/realtime-platform-kit';
 import {
   hasConnect,
   hasLenses,

@@ -1,11 +1,13 @@
 import { SERVICE_DNS_SUFFIX } from '@internal/realtime-platform-contract';
 import {
-  ComposedResource,
   platformNames,
+  SERVICE_COMPONENT_TYPE,
+} from '@internal/realtime-platform-contract';
+import {
+  ComposedResource,
   RenderedComponent,
   RenderedPlatform,
   RenderResult,
-  SERVICE_COMPONENT_TYPE,
 } from '@internal/realtime-platform-kit';
 import { Manifest, PlatformSpec } from './types';
 

@@ -3,10 +3,8 @@ import {
   ServiceEndpoint,
   serviceHost,
 } from '@internal/realtime-platform-contract';
-import {
-  RealtimeKit,
-  SERVICE_COMPONENT_TYPE,
-} from '@internal/realtime-platform-kit';
+import { SERVICE_COMPONENT_TYPE } from '@internal/realtime-platform-contract';
+import { RealtimeKit } from '@internal/realtime-platform-kit';
 import { PlatformContext } from './context';
 import { always, hasConnect, hasLenses, pairKey } from './parts';
 import { Manifest, PlatformSpec } from './types';
