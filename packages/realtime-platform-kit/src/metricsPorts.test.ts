@@ -40,7 +40,9 @@ function unexposedMetricsPorts(manifests: Loose[]): string[] {
 
 describe('metrics ports', () => {
   it('every container port named metrics is exposed by a Service that selects its pods (the docs tell users to scrape them there)', async () => {
-    const [label, full] = GENERATED_SHAPES.find(([l]) => l.startsWith('every'))!;
+    const [label, full] = GENERATED_SHAPES.find(([l]) =>
+      l.startsWith('every'),
+    )!;
     const [fv] = await kit.validateTexts([
       { file: `${label}.yaml`, text: stringify(full) },
     ]);

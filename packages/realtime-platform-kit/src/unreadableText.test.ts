@@ -57,7 +57,9 @@ describe("text cue escapes in a rule's message", () => {
                 properties: {
                   topics: [{ name: 'a' }],
                   mqtt: {
-                    bridges: [{ mqttTopic: 'd/#', kafkaTopic: 'b\u0007\u000bc' }],
+                    bridges: [
+                      { mqttTopic: 'd/#', kafkaTopic: 'b\u0007\u000bc' },
+                    ],
                   },
                 },
               },
@@ -67,6 +69,8 @@ describe("text cue escapes in a rule's message", () => {
       },
     ]);
     expect(fv.valid).toBe(false);
-    expect(fv.issues.map(i => i.message).join('\n')).toContain('b\u0007\u000bc');
+    expect(fv.issues.map(i => i.message).join('\n')).toContain(
+      'b\u0007\u000bc',
+    );
   });
 });

@@ -11,7 +11,6 @@ import { MINIMAL } from './__testUtils__/applications';
 
 jest.setTimeout(60_000);
 
-
 const config = (kit: Record<string, string>) =>
   mockServices.rootConfig({ data: { realtimePlatform: { kit } } });
 

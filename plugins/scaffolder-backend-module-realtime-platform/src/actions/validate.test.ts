@@ -7,7 +7,6 @@ import { MINIMAL } from '../__testUtils__/applications';
 
 jest.setTimeout(60_000);
 
-
 describe('realtime:validate', () => {
   let workspacePath: string;
   beforeEach(() => {
