@@ -1,30 +1,16 @@
-import { stringify } from 'yaml';
-import { kit } from './__fixtures__/testing';
+import { app, check } from './__fixtures__/testing';
 
 jest.setTimeout(60_000);
 
-const application = (topic: string) =>
-  stringify({
-    apiVersion: 'core.oam.dev/v1beta1',
-    kind: 'Application',
-    metadata: { name: 'x', namespace: 'apps' },
-    spec: {
-      components: [
-        {
-          name: 'p',
-          type: 'realtime-platform',
-          properties: { topics: [{ name: topic }] },
-        },
-      ],
-    },
-  });
+const platformApp = (properties: object) =>
+  app('x', [{ name: 'p', type: 'realtime-platform', properties }]);
 
 describe('text cue cannot read', () => {
   it('fails its own application, naming the field, and the rest of the batch still validates', async () => {
-    const [bom, surrogate, good] = await kit.validateTexts([
-      { file: 'bom.yaml', text: application('orders\uFEFF') },
-      { file: 'surrogate.yaml', text: application('orders\uD800') },
-      { file: 'good.yaml', text: application('orders') },
+    const [bom, surrogate, good] = await check([
+      platformApp({ topics: [{ name: 'orders\uFEFF' }] }),
+      platformApp({ topics: [{ name: 'orders\uD800' }] }),
+      platformApp({ topics: [{ name: 'orders' }] }),
     ]);
     expect(bom.valid).toBe(false);
     expect(bom.issues[0]).toMatchObject({
@@ -42,31 +28,13 @@ describe('text cue cannot read', () => {
 
 describe("text cue escapes in a rule's message", () => {
   it('a control character in a value a rule quotes comes back in the message, not as a crash', async () => {
-    const [fv] = await kit.validateTexts([
-      {
-        file: 'bell.yaml',
-        text: stringify({
-          apiVersion: 'core.oam.dev/v1beta1',
-          kind: 'Application',
-          metadata: { name: 'x', namespace: 'apps' },
-          spec: {
-            components: [
-              {
-                name: 'p',
-                type: 'realtime-platform',
-                properties: {
-                  topics: [{ name: 'a' }],
-                  mqtt: {
-                    bridges: [
-                      { mqttTopic: 'd/#', kafkaTopic: 'b\u0007\u000bc' },
-                    ],
-                  },
-                },
-              },
-            ],
-          },
-        }),
-      },
+    const [fv] = await check([
+      platformApp({
+        topics: [{ name: 'a' }],
+        mqtt: {
+          bridges: [{ mqttTopic: 'd/#', kafkaTopic: 'b\u0007\u000bc' }],
+        },
+      }),
     ]);
     expect(fv.valid).toBe(false);
     expect(fv.issues.map(i => i.message).join('\n')).toContain(

@@ -7,7 +7,7 @@ import { defaultPaths } from '@internal/realtime-platform-kit';
 import { createRealtimeValidateAction } from './actions/validate';
 import { createKitFromConfig, readRealtimeKitOptions } from './kitConfig';
 import { scaffolderModuleRealtimePlatform } from './module';
-import { MINIMAL } from './__testUtils__/applications';
+import { actionContext, MINIMAL } from './__testUtils__/applications';
 
 jest.setTimeout(60_000);
 
@@ -49,24 +49,6 @@ describe('realtimePlatform.kit', () => {
   });
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  function context() {
-    const output = jest.fn();
-    return {
-      output,
-      ctx: {
-        input: { path: 'app.oam.yaml' },
-        workspacePath,
-        output,
-        logger: mockServices.logger.mock(),
-        createTemporaryDirectory: jest.fn(),
-        checkpoint: jest.fn(),
-        getInitiatorCredentials: jest.fn(),
-        isDryRun: true,
-        task: { id: 'task' },
-      } as any,
-    };
-  }
-
   it('reads the three keys and leaves unset ones to the kit', () => {
     expect(
       readRealtimeKitOptions(
@@ -89,7 +71,7 @@ describe('realtimePlatform.kit', () => {
     const { actions, stop } = await startModule({ platformDir });
     try {
       expect(actions.map(a => a.id)).toEqual(['realtime:validate']);
-      const { ctx, output } = context();
+      const { ctx, output } = actionContext(workspacePath);
       await actions[0].handler(ctx);
       expect(output).toHaveBeenCalledWith('components', ['events', 'api']);
     } finally {
@@ -127,7 +109,7 @@ describe('realtimePlatform.kit', () => {
     process.env.COMPOSITION_RENDER_BIN = path.join(tmp, 'missing');
     try {
       const kit = createKitFromConfig(config({ platformDir }));
-      const { ctx } = context();
+      const { ctx } = actionContext(workspacePath);
       await expect(
         createRealtimeValidateAction({ kit }).handler(ctx),
       ).rejects.toThrow(
