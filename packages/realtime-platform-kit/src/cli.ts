@@ -1,8 +1,10 @@
 import { stringify } from 'yaml';
+import path from 'node:path';
 import { compositionsCommand, COMPOSITIONS_USAGE } from './compositionsCli';
 import { formatIssue, InvalidApplicationError } from './issues';
 import { createKit } from './kit';
 import { xrdSpecSchema } from './schema';
+import { localCommand, LOCAL_USAGE } from './runtime/localCli';
 import { KubeObject } from './types';
 
 const USAGE = `usage: realtime-kit <command> [files...]
@@ -11,7 +13,8 @@ const USAGE = `usage: realtime-kit <command> [files...]
   secrets <file>        print each platform's connection-secret contract (YAML; never secret values)
   schema [type]         print the parameter tree of a component type (JSON)
   xrd                   print the XRD spec schema derived from the realtime-platform definition (YAML)
-${COMPOSITIONS_USAGE}`;
+${COMPOSITIONS_USAGE}
+${LOCAL_USAGE}`;
 
 /** Secret values are replaced by their length: render output may end up in logs. */
 function redact(obj: KubeObject): KubeObject {
@@ -36,6 +39,16 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const kit = createKit();
+  if (command === 'local') {
+    const code = await localCommand(
+      () => kit,
+      files,
+      path.join(kit.paths.root, '.tools'),
+    );
+    if (code !== undefined) return code;
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
   switch (command) {
     case 'validate': {
       if (!files.length) break;

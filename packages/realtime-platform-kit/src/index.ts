@@ -92,3 +92,4 @@ export * from './compositionSources';
 export * from './cluster';
 export { KUBEVELA_RELEASES, kubevelaCue, kubevelaHealth } from './kubevela';
 export type { KubevelaCueResult } from './kubevela';
+export * from './runtime';

@@ -1,0 +1,54 @@
+#!/bin/sh
+# Starts one container of the local runtime. Run by the runtime as
+#   ip netns exec <pod netns> unshare --mount --uts --propagation private \
+#     /bin/sh launch.sh <layer dir> <mounts file> <hostname> <workdir> <user> -- <argv...>
+# with the container's composed environment. Inside the pod's private network namespace and a
+# new mount namespace it builds the container's filesystem view: the host's directories as
+# read-only lower layers of per-container overlays (writes land in <layer dir>, never on the
+# host), fresh /tmp and /run, then each volume bind-mounted at its composed mountPath. Then it
+# sets the pod's hostname, changes root into that view and executes the container's argv.
+# Its own variables are not exported, so the container sees exactly the composed environment.
+set -eu
+layer=$1 mounts=$2 host=$3 workdir=$4 user=$5
+shift 5
+[ "$1" = -- ] && shift
+root="$layer/root"
+/usr/bin/mkdir -p "$root" "$layer/upper" "$layer/work"
+/usr/bin/mount -t tmpfs -o mode=0755 rootfs "$root"
+for entry in /*; do
+  name=${entry#/}
+  if [ -L "$entry" ]; then
+    /usr/bin/ln -s "$(/usr/bin/readlink "$entry")" "$root/$name"
+    continue
+  fi
+  [ -d "$entry" ] || continue
+  /usr/bin/mkdir -p "$root/$name"
+  case $name in
+    proc | sys | dev) /usr/bin/mount --rbind "$entry" "$root/$name" ;;
+    tmp | run) /usr/bin/mount -t tmpfs -o mode=1777 "$name" "$root/$name" ;;
+    lost+found) ;;
+    *)
+      /usr/bin/mkdir -p "$layer/upper/$name" "$layer/work/$name"
+      /usr/bin/mount -t overlay overlay \
+        -o "lowerdir=$entry,upperdir=$layer/upper/$name,workdir=$layer/work/$name" "$root/$name"
+      ;;
+  esac
+done
+# kind <TAB> source <TAB> target, one per line: bind, bind-ro (directories or files).
+tab=$(printf '\t')
+while IFS="$tab" read -r kind src dst; do
+  [ -n "$kind" ] || continue
+  if [ -d "$src" ]; then /usr/bin/mkdir -p "$root$dst"; else
+    /usr/bin/mkdir -p "$(/usr/bin/dirname "$root$dst")"
+    [ -e "$root$dst" ] || : >"$root$dst"
+  fi
+  /usr/bin/mount --bind "$src" "$root$dst"
+  [ "$kind" = bind-ro ] && /usr/bin/mount -o remount,bind,ro "$root$dst"
+done <"$mounts"
+/usr/bin/hostname "$host"
+/usr/bin/mkdir -p "$root$workdir"
+if [ "$user" = - ]; then
+  exec /usr/sbin/chroot "$root" /usr/bin/env --chdir="$workdir" -- "$@"
+fi
+exec /usr/sbin/chroot "$root" /usr/bin/setpriv --reuid="$user" --regid="$user" --init-groups \
+  /usr/bin/env --chdir="$workdir" -- "$@"
