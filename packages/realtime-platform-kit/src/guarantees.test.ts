@@ -158,7 +158,7 @@ describe('1. nothing accepted is ignored', () => {
     'postgresql.user': p => (p.postgresql.user = 'other'),
     'postgresql.sink.topics': p => (p.postgresql.sink.topics = ['b']),
     'postgresql.sink.valueFormat': p =>
-      (p.postgresql.sink.valueFormat = 'json'),
+      (p.postgresql.sink.valueFormat = 'avro'),
     'postgresql.sink.insertMode': p =>
       (p.postgresql.sink.insertMode = 'upsert'),
     'resources.size': p => (p.resources = { size: 'large' }),
@@ -702,7 +702,7 @@ describe('5. lists of any length render', () => {
       expect(connectorsJob === undefined).toBe(n === 0);
       const script: string =
         connectorsJob?.spec.template.spec.containers[0].command[2] ?? '';
-      expect(script.match(/MqttSourceConnector/g)?.length ?? 0).toBe(n);
+      expect(script.match(/CamelSourceConnector/g)?.length ?? 0).toBe(n);
       expect(script.match(/JdbcSinkConnector/g)?.length ?? 0).toBe(
         n === 0 ? 0 : 1,
       );
@@ -952,17 +952,17 @@ describe('8. many platforms per cluster', () => {
       app('c', [platform('p1', FULL), platform('p2', FULL)]),
     ]);
     const group = (j: number) =>
-      manifests(fv, j)
-        .find(m => m.kind === 'Deployment' && m.metadata.name === 'connect')
-        .spec.template.spec.containers[0].env.find(
-          (e: any) => e.name === 'CONNECT_GROUP_ID',
-        ).value;
+      /^group\.id=(.*)$/m.exec(
+        manifests(fv, j).find(m => m.metadata.name === 'connect-config').data[
+          'connect-distributed.properties'
+        ],
+      )![1];
     expect(group(0)).not.toEqual(group(1));
     const script = (j: number) =>
       manifests(fv, j).find(m => m.metadata.name.startsWith('connectors-')).spec
         .template.spec.containers[0].command[2];
-    expect(script(0)).toContain('"connect.mqtt.client.id":"p1-bridge-0"');
-    expect(script(1)).toContain('"connect.mqtt.client.id":"p2-bridge-0"');
+    expect(script(0)).toContain('"camel.source.endpoint.clientId":"p1-bridge-0"');
+    expect(script(1)).toContain('"camel.source.endpoint.clientId":"p2-bridge-0"');
   });
 });
 
@@ -983,28 +983,26 @@ describe('9. the data flow is real', () => {
       'postgresql-sink',
     ]);
     expect(configs[0].config).toMatchObject({
-      'connector.class':
-        'io.lenses.streamreactor.connect.mqtt.source.MqttSourceConnector',
-      'connect.mqtt.hosts': `tcp://mqtt.${ns}.svc.cluster.local:1883`,
-      'connect.mqtt.username': 'bridge',
-      'connect.mqtt.password': '${env:MQTT_BRIDGE_PASSWORD}',
+      'connector.class': 'org.apache.camel.kafkaconnector.CamelSourceConnector',
+      'camel.source.endpoint.brokerUrl': `tcp://mqtt.${ns}.svc.cluster.local:1883`,
+      'camel.source.endpoint.userName': 'bridge',
+      'camel.source.endpoint.password': '${env:MQTT_BRIDGE_PASSWORD}',
+      'camel.source.path.topic': 'd/+/t',
+      topics: 'a',
     });
-    expect(configs[0].config['connect.mqtt.kcql']).toMatch(
-      /^INSERT INTO `a` SELECT \* FROM `d\/\+\/t`/,
-    );
     expect(configs[1].config).toMatchObject({
-      'connector.class': 'io.confluent.connect.jdbc.JdbcSinkConnector',
+      'connector.class': 'io.debezium.connector.jdbc.JdbcSinkConnector',
       topics: 'a',
       'connection.url': `jdbc:postgresql://postgresql.${ns}.svc.cluster.local:5432/analytics`,
-      'connection.user': 'app',
+      'connection.username': 'app',
     });
     const acl: string = ms.find(m => m.metadata.name === 'mqtt-config').data
       .acl;
     expect(acl).toContain('user bridge\ntopic read #');
     const mb = ms.find(m => m.metadata.name.startsWith('metabase-setup-')).spec
       .template.spec.containers[0].command[2];
-    const body = JSON.parse(/body='(\{.*\})'/.exec(mb)![1]);
-    expect(body.database).toEqual({
+    const body = JSON.parse(/post \/api\/database '(\{.*\})'/.exec(mb)![1]);
+    expect(body).toEqual({
       engine: 'postgres',
       name: 'analytics',
       details: {
@@ -1022,7 +1020,7 @@ describe('9. the data flow is real', () => {
       `PLAINTEXT://kafka.${ns}.svc.cluster.local:9092`,
     );
     expect(provisioning).toContain(
-      `http://schema-registry.${ns}.svc.cluster.local:8081`,
+      `http://schema-registry.${ns}.svc.cluster.local:8081/apis/ccompat/v7`,
     );
     expect(provisioning).toContain(
       `http://connect.${ns}.svc.cluster.local:8083`,

@@ -17,7 +17,13 @@ export function execInPod(
   dir: string,
   pod: string,
   argv: string[],
-  options: { container?: string; stdio?: 'inherit' | 'pipe'; namespace?: string } = {},
+  options: {
+    container?: string;
+    stdio?: 'inherit' | 'pipe';
+    namespace?: string;
+    /** Variables added to the container's environment (a check's password, never an argument). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const status = readRunStatus(dir);
   const p = status?.pods.find(
@@ -41,7 +47,7 @@ export function execInPod(
       IP,
       ['netns', 'exec', p.netns, '/usr/bin/unshare', '--mount', '--uts', '--propagation',
         'private', '/bin/sh', LAUNCH, layer, mountsFile, p.name, workdir, '-', '--', ...argv],
-      { env, stdio: options.stdio === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'] },
+      { env: { ...env, ...options.env }, stdio: options.stdio === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'] },
     );
     const out: Buffer[] = [];
     const err: Buffer[] = [];

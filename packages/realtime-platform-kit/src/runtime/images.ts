@@ -213,6 +213,25 @@ export const IMAGE_PROFILES: ImageProfile[] = [
     workdir: '/',
     layers: t => [{ src: path.join(t.runtimeDir, 'standins'), dst: '/standin' }],
   },
+  {
+    repository: 'lensting/lenses-hq',
+    runs: 'a stand-in for Lenses HQ that reads its config.yaml as HQ documents it (runtime/standins/lenses_hq.py)',
+    standIn: true,
+    // HQ reads config.yaml from its working directory, / in the image.
+    entrypoint: t => [path.join(t.tools, 'snippets-venv', 'bin', 'python'), '/standin/lenses_hq.py'],
+    path: SYSTEM_PATH,
+    workdir: '/',
+    layers: t => [{ src: path.join(t.runtimeDir, 'standins'), dst: '/standin' }],
+  },
+  {
+    repository: 'lensting/lenses-agent',
+    runs: 'a stand-in for the Lenses Agent that reads its provisioning as the agent documents it (runtime/standins/lenses_agent.py)',
+    standIn: true,
+    entrypoint: t => [path.join(t.tools, 'snippets-venv', 'bin', 'python'), '/standin/lenses_agent.py'],
+    path: SYSTEM_PATH,
+    workdir: '/',
+    layers: t => [{ src: path.join(t.runtimeDir, 'standins'), dst: '/standin' }],
+  },
 ];
 
 /** The profile that reproduces an image reference (`repo:tag` or `repo@sha256:…`). */

@@ -5,8 +5,9 @@ import { RenderResult } from '../kit';
 import { KubeObject } from '../types';
 import { RuntimeError } from './errors';
 import { RuntimeTools } from './images';
+import { serveEgress } from './egress';
 import { createPodNetwork, removeNetnses, runNetnses } from './network';
-import { runtimePlan } from './plan';
+import { RuntimePlan, runtimePlan } from './plan';
 import { PodRunner, PodStatus } from './supervisor';
 
 /** `status.json` of a run directory. */
@@ -83,8 +84,11 @@ export async function stopRun(dir: string): Promise<RunStatus | undefined> {
  */
 export class LocalRuntime {
   private runners: PodRunner[] = [];
+  /** What the run starts; set by {@link LocalRuntime.up}. */
+  plan?: RuntimePlan;
   private status!: RunStatus;
   private stopped = false;
+  private readonly egress = new Map<string, Promise<{ socket: string; close: () => void }>>();
 
   constructor(private readonly result: RenderResult) {}
 
@@ -109,6 +113,7 @@ export class LocalRuntime {
     for (const sub of ['pods', 'claims'])
       fs.rmSync(path.join(this.dir, sub), { recursive: true, force: true });
     const plan = runtimePlan(this.result, options.userSecrets);
+    this.plan = plan;
     const run = `rk${randomBytes(3).toString('hex')}`;
     this.status = {
       run,
@@ -123,9 +128,16 @@ export class LocalRuntime {
       runDir: this.dir,
       runtimeDir: __dirname,
     };
+    const egressSocket = async (host: string, port: number) => {
+      const k = `${host}:${port}`;
+      if (!this.egress.has(k)) this.egress.set(k, serveEgress(this.dir, { host, port, address: '' }));
+      return (await this.egress.get(k)!).socket;
+    };
     this.runners = plan.pods.map(
       (pod, i) =>
-        new PodRunner(plan, pod, i, { id: run, dir: this.dir, tools }, () => this.write()),
+        new PodRunner(plan, pod, i, { id: run, dir: this.dir, tools, egressSocket }, () =>
+          this.write(),
+        ),
     );
     this.write();
     createPodNetwork(run, plan.pods);
@@ -168,8 +180,26 @@ export class LocalRuntime {
     this.stopped = true;
     for (const r of this.runners) r.stop();
     await removeNetnses(runNetnses(this.status.run));
+    for (const e of this.egress.values()) (await e).close();
     this.status.state = this.status.state === 'failed' ? 'failed' : 'stopped';
     this.write();
+  }
+
+  /**
+   * Kills a pod's containers (SIGKILL, as a node failure would) and resolves once the restarted
+   * pod is ready again.
+   */
+  async restartPod(name: string, namespace: string, timeoutSeconds = 180): Promise<void> {
+    const r = this.runners.find(x => x.status.name === name && x.status.namespace === namespace);
+    if (!r) throw new RuntimeError(`pod ${namespace}/${name}`, 'not in this run');
+    const restarts = r.status.restarts;
+    r.crash();
+    const deadline = Date.now() + timeoutSeconds * 1000;
+    while (!(r.status.restarts > restarts && r.status.ready)) {
+      if (Date.now() > deadline || r.status.phase === 'Failed')
+        throw new RuntimeError(`pod ${namespace}/${name}`, `not ready again within ${timeoutSeconds}s after a restart`);
+      await new Promise(res => setTimeout(res, 500));
+    }
   }
 
   /** Asks every composed liveness probe once (readiness probes already passed for `ready`). */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { EgressHost } from './egress';
 import { RuntimeError } from './errors';
 import { ImageProfile, RuntimeTools } from './images';
 import { ContainerSpec, RuntimePlan, RuntimePod } from './plan';
@@ -69,7 +70,8 @@ export function preparePodVolumes(
       );
     else if (v.emptyDir) {
       fs.rmSync(dir, { recursive: true, force: true });
-      fs.mkdirSync(dir, { recursive: true, mode: 0o777 });
+      fs.mkdirSync(dir, { recursive: true });
+      fs.chmodSync(dir, 0o777); // the kubelet's emptyDir mode, whatever the umask
     } else
       throw new RuntimeError(
         `pod ${pod.namespace}/${pod.name} volume ${v.name}`,
@@ -126,13 +128,20 @@ function userFiles(profile: ImageProfile, containerDir: string): Mount[] {
 }
 
 /** `/etc/hosts`, `/etc/resolv.conf` and `/etc/hostname` of a pod, as the kubelet writes them. */
-export function podNetworkFiles(plan: RuntimePlan, pod: RuntimePod, podDir: string): Mount[] {
+export function podNetworkFiles(
+  plan: RuntimePlan,
+  pod: RuntimePod,
+  podDir: string,
+  egress: EgressHost[] = [],
+): Mount[] {
   const etc = path.join(podDir, 'etc');
   fs.mkdirSync(etc, { recursive: true });
   const lines = ['127.0.0.1\tlocalhost', '::1\tlocalhost ip6-localhost ip6-loopback'];
   for (const h of plan.hosts)
     if (h.names.length || h.ip === pod.ip)
       lines.push(`${h.ip}\t${[...(h.ip === pod.ip ? [pod.name] : []), ...h.names].join(' ')}`);
+  // Registry hosts the pod fetches from resolve to its forwarder (see egress.ts).
+  for (const e of egress) lines.push(`${e.address}\t${e.host}`);
   fs.writeFileSync(path.join(etc, 'hosts'), `${lines.join('\n')}\n`);
   fs.writeFileSync(
     path.join(etc, 'resolv.conf'),

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RuntimeError } from './errors';
 import { imageProfile, ImageProfile, RuntimeTools } from './images';
+import { egressHosts, startForwarder } from './egress';
 import { IP, podNetns } from './network';
 import { ContainerSpec, Probe, RuntimePlan, RuntimePod } from './plan';
 import { containerArgv, containerEnv } from './podEnv';
@@ -68,7 +69,13 @@ class PodRunner {
     private readonly plan: RuntimePlan,
     readonly pod: RuntimePod,
     index: number,
-    private readonly run: { id: string; dir: string; tools: RuntimeTools },
+    private readonly run: {
+      id: string;
+      dir: string;
+      tools: RuntimeTools;
+      /** The Unix socket that serves a registry host from the host's network namespace. */
+      egressSocket: (host: string, port: number) => Promise<string>;
+    },
     private readonly changed: () => void,
   ) {
     this.dir = path.join(run.dir, 'pods', `${pod.namespace}_${pod.name}`);
@@ -96,7 +103,7 @@ class PodRunner {
     };
   }
 
-  get isJob() {
+  get isJob(): boolean {
     return this.pod.workload.kind === 'Job';
   }
 
@@ -113,7 +120,7 @@ class PodRunner {
   }
 
   /** The container's environment (composed), argv (composed, else the image's) and mounts. */
-  containerSetup(c: ContainerSpec) {
+  private containerSetup(c: ContainerSpec) {
     const profile = this.profileOf(c);
     const env = containerEnv(this.plan, this.pod, c);
     const { command, args } = containerArgv(c, env);
@@ -155,7 +162,7 @@ class PodRunner {
   }
 
   /** Spawns a process in the container's view (the container itself, or an exec probe). */
-  spawnIn(c: ContainerSpec, argv: string[] | undefined, logFile: string, layer: string) {
+  private spawnIn(c: ContainerSpec, argv: string[] | undefined, logFile: string, layer: string) {
     const setup = this.containerSetup(c);
     const securityContext = (c as { securityContext?: { runAsUser?: number } })
       .securityContext;
@@ -197,7 +204,7 @@ class PodRunner {
     return { child, exited };
   }
 
-  logFile(c: ContainerSpec) {
+  private logFile(c: ContainerSpec): string {
     return path.join(this.dir, `${c.name}.log`);
   }
 
@@ -293,20 +300,22 @@ class PodRunner {
 
   async start(): Promise<void> {
     fs.mkdirSync(this.dir, { recursive: true });
-    this.network = podNetworkFiles(this.plan, this.pod, this.dir);
+    const egress = egressHosts(this.pod);
+    this.network = podNetworkFiles(this.plan, this.pod, this.dir, egress);
     try {
-      if (this.status.phase === 'App') {
-        for (const c of this.pod.containers) this.containerSetup(c);
-        return;
-      }
-      const fsGroup = this.pod.securityContext?.fsGroup;
+      for (const e of egress)
+        await startForwarder(this.status.netns, e, await this.run.egressSocket(e.host, e.port));
       this.volumes = preparePodVolumes(
         this.plan,
         this.pod,
         this.dir,
         path.join(this.run.dir, 'claims'),
-        fsGroup,
+        this.pod.securityContext?.fsGroup,
       );
+      if (this.status.phase === 'App') {
+        for (const c of this.pod.containers) this.containerSetup(c);
+        return;
+      }
       for (const c of this.pod.initContainers)
         if (!(await this.runToCompletion(c, MAX_RESTARTS))) return;
       this.status.phase = 'Running';
@@ -346,7 +355,12 @@ class PodRunner {
     }
   }
 
-  stop() {
+  /** Kills the pod's containers without warning (SIGKILL); restartPolicy starts them again. */
+  crash(): void {
+    for (const c of this.children) c.kill('SIGKILL');
+  }
+
+  stop(): void {
     this.stopping = true;
     for (const c of this.children) c.kill('SIGTERM');
   }

@@ -1,0 +1,236 @@
+"""End-to-end checks of a platform the local runtime runs, executed inside a pod of the run
+(`realtime-kit local exec`), so they use the pod's composed environment and the cluster's
+names. Each subcommand prints one JSON object on stdout and exits 0; a failed check exits 1
+with the reason in that object. Run by localRuntime.local.ts.
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+import uuid
+
+import requests
+
+
+def out(ok, **fields):
+    print(json.dumps({"ok": ok, **fields}))
+    sys.exit(0 if ok else 1)
+
+
+def kafka_config(**extra):
+    return {"bootstrap.servers": os.environ["KAFKA_BOOTSTRAP_SERVERS"], **extra}
+
+
+def consume_until(consumer, wanted, seconds):
+    """Polls until every value in `wanted` was seen; returns the messages seen."""
+    seen, deadline = {}, time.time() + seconds
+    while time.time() < deadline and not wanted <= set(seen):
+        m = consumer.poll(1.0)
+        if m is None or m.error():
+            continue
+        seen[m.value().decode("utf-8", "replace")] = m
+    return seen
+
+
+def webservice(args):
+    """Produces to each declared `produces` topic and consumes each `consumes` topic with the
+    connection secret's KAFKA_BOOTSTRAP_SERVERS; registers and reads back a schema."""
+    from confluent_kafka import Consumer, Producer, TopicPartition
+
+    run = uuid.uuid4().hex
+    producer = Producer(kafka_config(acks="all", **{"enable.idempotence": True}))
+    topics = sorted(set(args.produces + args.consumes))
+    delivered = {}
+    for t in topics:
+        producer.produce(t, key=args.service, value=f"{args.service}-{run}-{t}",
+                         on_delivery=lambda err, msg: delivered.__setitem__(msg.topic(), err))
+    producer.flush(30)
+    failed = {t: str(e) for t, e in delivered.items() if e is not None}
+    if failed or len(delivered) != len(topics):
+        out(False, stage="produce", failed=failed, delivered=sorted(delivered))
+    consumed = {}
+    for t in args.consumes:
+        c = Consumer(kafka_config(**{"group.id": args.service, "auto.offset.reset": "earliest"}))
+        c.subscribe([t])
+        got = consume_until(c, {f"{args.service}-{run}-{t}"}, 60)
+        c.close()
+        consumed[t] = f"{args.service}-{run}-{t}" in got
+    if not all(consumed.values()):
+        out(False, stage="consume", consumed=consumed)
+    url = os.environ["SCHEMA_REGISTRY_URL"]
+    subject = f"{(args.produces or ['probe'])[0]}-value"
+    schema = {"type": "record", "name": "Probe", "fields": [{"name": "id", "type": "string"}]}
+    r = requests.post(f"{url}/subjects/{subject}/versions", json={"schema": json.dumps(schema)},
+                      headers={"Content-Type": "application/vnd.schemaregistry.v1+json"}, timeout=20)
+    if r.status_code != 200:
+        out(False, stage="register schema", status=r.status_code, body=r.text[:300])
+    sid = r.json()["id"]
+    back = requests.get(f"{url}/schemas/ids/{sid}", timeout=20)
+    out(back.status_code == 200 and json.loads(back.json()["schema"]) == schema,
+        produced=sorted(delivered), consumed=consumed, schema_subject=subject, schema_id=sid)
+
+
+def bridge(args):
+    """Publishes with MQTT credentials and waits for the message in the bridged Kafka topic,
+    keyed by its MQTT topic (the composed Camel source)."""
+    import paho.mqtt.client as mqtt
+    from confluent_kafka import Consumer
+
+    payload = json.dumps({"check": uuid.uuid4().hex, "temperature": 21.5})
+    c = Consumer(kafka_config(**{"group.id": f"check-{uuid.uuid4().hex}", "auto.offset.reset": "latest"}))
+    c.subscribe([args.kafka_topic])
+    deadline = time.time() + 30
+    while not c.assignment() and time.time() < deadline:
+        c.poll(0.5)
+    client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=f"check-{uuid.uuid4().hex[:8]}")
+    client.username_pw_set(args.user, os.environ["CHECK_PASSWORD"])
+    client.connect(os.environ["MQTT_HOST"], int(os.environ["MQTT_PORT"]))
+    client.loop_start()
+    info = client.publish(args.mqtt_topic, payload, qos=1)
+    info.wait_for_publish(10)
+    client.loop_stop()
+    client.disconnect()
+    started = time.time()
+    got = consume_until(c, {payload}, 60)
+    c.close()
+    m = got.get(payload)
+    if not m:
+        out(False, stage="bridge", mqtt_topic=args.mqtt_topic, kafka_topic=args.kafka_topic, payload=payload)
+    out(True, payload=payload, key=m.key().decode() if m.key() else None,
+        seconds=round(time.time() - started, 2))
+
+
+def pg_row(args):
+    """Waits for the sink's row: the payload in column `payload` of the topic's table."""
+    import psycopg
+
+    deadline, last = time.time() + args.seconds, None
+    while time.time() < deadline:
+        try:
+            with psycopg.connect(os.environ["POSTGRES_URL"], connect_timeout=5) as db:
+                row = db.execute(f'SELECT payload, kafka_topic, kafka_offset FROM "{args.table}" WHERE payload = %s',
+                                 (args.payload,)).fetchone()
+                if row:
+                    out(True, table=args.table, kafka_topic=row[1], kafka_offset=row[2])
+        except psycopg.Error as e:
+            last = str(e).strip().splitlines()[0]
+        time.sleep(1)
+    out(False, table=args.table, last_error=last)
+
+
+def refused(args):
+    """A wrong password is refused by MQTT and by PostgreSQL."""
+    import paho.mqtt.client as mqtt
+    import psycopg
+
+    client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2)
+    client.username_pw_set(os.environ["MQTT_USERNAME"], "wrong-" + uuid.uuid4().hex)
+    mqtt_error = None
+    try:
+        client.connect(os.environ["MQTT_HOST"], int(os.environ["MQTT_PORT"]))
+        rc = client.loop(timeout=5)
+        client.loop(timeout=5)
+        mqtt_error = None if client.is_connected() else f"refused (loop rc {rc})"
+    except Exception as e:  # a refused CONNACK surfaces as an error
+        mqtt_error = str(e)
+    pg_error = None
+    try:
+        psycopg.connect(host=os.environ["POSTGRES_HOST"], port=os.environ["POSTGRES_PORT"],
+                        dbname=os.environ["POSTGRES_DB"], user=os.environ["POSTGRES_USER"],
+                        password="wrong-" + uuid.uuid4().hex, connect_timeout=5).close()
+    except psycopg.Error as e:
+        pg_error = str(e).strip().splitlines()[-1]
+    out(bool(mqtt_error) and bool(pg_error), mqtt=mqtt_error, postgresql=pg_error)
+
+
+def produce_acked(args):
+    """Produces N messages with acks=all; prints how many the brokers acknowledged."""
+    from confluent_kafka import Producer
+
+    p = Producer(kafka_config(acks="all", **{"enable.idempotence": True}))
+    acked = []
+    for i in range(args.count):
+        p.produce(args.topic, value=f"{args.tag}-{i}",
+                  on_delivery=lambda err, msg: err is None and acked.append(msg.value().decode()))
+    p.flush(60)
+    out(len(acked) == args.count, acked=len(acked))
+
+
+def count_tagged(args):
+    """Reads the topic from the beginning; every acknowledged message of the tag must be there."""
+    from confluent_kafka import Consumer
+
+    c = Consumer(kafka_config(**{"group.id": f"check-{uuid.uuid4().hex}", "auto.offset.reset": "earliest"}))
+    c.subscribe([args.topic])
+    wanted = {f"{args.tag}-{i}" for i in range(args.count)}
+    got = consume_until(c, wanted, 90)
+    c.close()
+    missing = sorted(wanted - set(got))
+    out(not missing, found=len(wanted) - len(missing), missing=missing[:10])
+
+
+def connectors(args):
+    """Every connector and task RUNNING, as the Connect REST API reports them; a failed task is
+    reported with its trace."""
+    base = args.url
+    names = requests.get(f"{base}/connectors", timeout=20).json()
+    report, ok = {}, True
+    for n in names:
+        s = requests.get(f"{base}/connectors/{n}/status", timeout=20).json()
+        tasks = s.get("tasks", [])
+        failed = [t for t in tasks if t["state"] != "RUNNING"]
+        running = s["connector"]["state"] == "RUNNING" and tasks and not failed
+        ok = ok and bool(running)
+        report[n] = {"connector": s["connector"]["state"],
+                     "tasks": [t["state"] for t in tasks],
+                     **({"error": (failed[0].get("trace") or "").splitlines()[0:3]} if failed else {})}
+    out(ok and bool(names), connectors=report)
+
+
+def metabase(args):
+    """Logs in as the composed admin and lists the databases Metabase holds (GET /api/database)."""
+    r = requests.post(f"{args.url}/api/session", json={"username": args.email, "password": os.environ["CHECK_PASSWORD"]},
+                      timeout=20)
+    if r.status_code != 200:
+        out(False, stage="login", status=r.status_code)
+    dbs = requests.get(f"{args.url}/api/database", headers={"X-Metabase-Session": r.json()["id"]}, timeout=20).json()
+    names = [d["name"] for d in dbs["data"]]
+    out(args.database in names, databases=names)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("webservice")
+    s.add_argument("--service", required=True)
+    s.add_argument("--produces", type=lambda v: [x for x in v.split(",") if x], default=[])
+    s.add_argument("--consumes", type=lambda v: [x for x in v.split(",") if x], default=[])
+    s = sub.add_parser("bridge")
+    # Passwords come in CHECK_PASSWORD, never as arguments (which the process list shows).
+    for a in ("user", "mqtt-topic", "kafka-topic"):
+        s.add_argument(f"--{a}", required=True)
+    s = sub.add_parser("pg-row")
+    s.add_argument("--table", required=True)
+    s.add_argument("--payload", required=True)
+    s.add_argument("--seconds", type=int, default=60)
+    sub.add_parser("refused")
+    for name in ("produce-acked", "count-tagged"):
+        s = sub.add_parser(name)
+        s.add_argument("--topic", required=True)
+        s.add_argument("--tag", required=True)
+        s.add_argument("--count", type=int, default=500)
+    s = sub.add_parser("connectors")
+    s.add_argument("--url", required=True)
+    s = sub.add_parser("metabase")
+    for a in ("url", "email", "database"):
+        s.add_argument(f"--{a}", required=True)
+    args = ap.parse_args()
+    {"webservice": webservice, "bridge": bridge, "pg-row": pg_row, "refused": refused,
+     "produce-acked": produce_acked, "count-tagged": count_tagged, "connectors": connectors,
+     "metabase": metabase}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()
