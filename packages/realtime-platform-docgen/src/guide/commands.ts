@@ -33,7 +33,7 @@ export const COMMANDS: GuideCommand[] = [
   },
   {
     out: 'render-comprehensive-connectors.txt',
-    cmd: 'realtime-kit render platform/examples/REALTIME-OAM-EXAMPLE.yaml | grep -oE \'connect.mqtt.kcql":"[^"]*|"topics":"[^"]*\' | sort -u',
+    cmd: 'realtime-kit render platform/examples/REALTIME-OAM-EXAMPLE.yaml | grep -oE \'camel.source.path.topic":"[^"]*|"topics":"[^"]*\' | sort -u',
   },
   {
     out: 'secrets-comprehensive-keys.txt',

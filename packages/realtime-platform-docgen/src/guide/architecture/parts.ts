@@ -50,7 +50,12 @@ export const PARTS: Part[] = [
   {
     id: 'kafka',
     label: 'Apache Kafka (KRaft)',
-    resources: ['kafka', 'kafka-service', 'kafka-headless-service'],
+    resources: [
+      'kafka',
+      'kafka-service',
+      'kafka-headless-service',
+      'kafka-config',
+    ],
     when: always,
     workload: 'StatefulSet/kafka',
   },
@@ -64,7 +69,11 @@ export const PARTS: Part[] = [
   {
     id: 'schema_registry',
     label: 'Schema registry',
-    resources: ['schema-registry', 'schema-registry-service'],
+    resources: [
+      'schema-registry',
+      'schema-registry-service',
+      'schema-registry-config',
+    ],
     when: always,
     workload: 'Deployment/schema-registry',
   },
@@ -78,7 +87,7 @@ export const PARTS: Part[] = [
   {
     id: 'connect',
     label: 'Kafka Connect: MQTT bridge and PostgreSQL sink',
-    resources: ['connect', 'connect-service'],
+    resources: ['connect', 'connect-service', 'connect-config'],
     when: hasConnect,
     workload: 'Deployment/connect',
   },
