@@ -961,8 +961,12 @@ describe('8. many platforms per cluster', () => {
     const script = (j: number) =>
       manifests(fv, j).find(m => m.metadata.name.startsWith('connectors-')).spec
         .template.spec.containers[0].command[2];
-    expect(script(0)).toContain('"camel.source.endpoint.clientId":"p1-bridge-0"');
-    expect(script(1)).toContain('"camel.source.endpoint.clientId":"p2-bridge-0"');
+    expect(script(0)).toContain(
+      '"camel.source.endpoint.clientId":"p1-bridge-0"',
+    );
+    expect(script(1)).toContain(
+      '"camel.source.endpoint.clientId":"p2-bridge-0"',
+    );
   });
 });
 

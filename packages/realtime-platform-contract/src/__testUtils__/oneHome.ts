@@ -55,7 +55,7 @@ export const SECOND_DEFINITION_RULES: SecondDefinitionRule[] = [
 const SOURCE_DIRS = ['packages', 'plugins', 'bench', 'scripts'];
 const SOURCE_FILE = /\.(ts|tsx|js|cjs|mjs)$/;
 const NOT_SOURCE =
-  /(^|\/)(node_modules|dist|dist-types|__fixtures__|__testUtils__|e2e-tests)(\/|$)|\.test\.tsx?$|\.cluster\.ts$/;
+  /(^|\/)(node_modules|dist|dist-types|__fixtures__|__testUtils__|e2e-tests)(\/|$)|\.test\.tsx?$|\.(cluster|local)\.ts$/;
 
 function sourceFiles(dir: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

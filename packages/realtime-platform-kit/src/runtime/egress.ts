@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { RUNTIME_DIR } from './files';
 import { IP } from './network';
 import { ContainerSpec, RuntimePod } from './plan';
 
@@ -34,7 +35,11 @@ export function egressHosts(pod: RuntimePod): EgressHost[] {
         const p = Number(port ?? (scheme === 'https' ? 443 : 80));
         const k = `${host}:${p}`;
         if (!found.has(k))
-          found.set(k, { host, port: p, address: `127.0.0.${53 + found.size}` });
+          found.set(k, {
+            host,
+            port: p,
+            address: `127.0.0.${53 + found.size}`,
+          });
       }
   return [...found.values()];
 }
@@ -43,12 +48,17 @@ export function egressHosts(pod: RuntimePod): EgressHost[] {
  * Serves one registry host from the host's network namespace on a Unix socket; returns the
  * socket path. Each connection is logged with its host, never its content.
  */
-export function serveEgress(runDir: string, e: EgressHost): Promise<{ socket: string; close: () => void }> {
+export function serveEgress(
+  runDir: string,
+  e: EgressHost,
+): Promise<{ socket: string; close: () => void }> {
   const dir = path.join(runDir, 'egress');
   fs.mkdirSync(dir, { recursive: true });
   const socket = path.join(dir, `${e.host}_${e.port}.sock`);
   fs.rmSync(socket, { force: true });
-  const log = fs.createWriteStream(path.join(dir, 'egress.log'), { flags: 'a' });
+  const log = fs.createWriteStream(path.join(dir, 'egress.log'), {
+    flags: 'a',
+  });
   const server = net.createServer(client => {
     log.write(`${new Date().toISOString()} ${e.host}:${e.port}\n`);
     const upstream = net.connect(e.port, e.host);
@@ -62,19 +72,38 @@ export function serveEgress(runDir: string, e: EgressHost): Promise<{ socket: st
   });
   return new Promise((resolve, reject) => {
     server.on('error', reject);
-    server.listen(socket, () => resolve({ socket, close: () => server.close() }));
+    server.listen(socket, () =>
+      resolve({ socket, close: () => server.close() }),
+    );
   });
 }
 
 /** Starts the forwarder of one egress host inside a pod's network namespace; resolves once it listens. */
-export function startForwarder(netns: string, e: EgressHost, socket: string): Promise<void> {
+export function startForwarder(
+  netns: string,
+  e: EgressHost,
+  socket: string,
+): Promise<void> {
   const child = spawn(
     IP,
-    ['netns', 'exec', netns, process.execPath, path.join(__dirname, 'egress-forwarder.js'), e.address, String(e.port), socket],
+    [
+      'netns',
+      'exec',
+      netns,
+      process.execPath,
+      path.join(RUNTIME_DIR, 'egress-forwarder.js'),
+      e.address,
+      String(e.port),
+      socket,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {
     child.stdout!.once('data', () => resolve());
-    child.on('exit', code => reject(new Error(`egress forwarder for ${e.host} exited with code ${code}`)));
+    child.on('exit', code =>
+      reject(
+        new Error(`egress forwarder for ${e.host} exited with code ${code}`),
+      ),
+    );
   });
 }

@@ -2,10 +2,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { RuntimeError } from './errors';
+import { RUNTIME_DIR } from './files';
 import { readRunStatus } from './localRuntime';
 import { IP } from './network';
 
-const LAUNCH = path.join(__dirname, 'launch.sh');
+const LAUNCH = path.join(RUNTIME_DIR, 'launch.sh');
 
 /**
  * Runs a command inside a running pod of a local run, as `kubectl exec` would: in the pod's
@@ -27,27 +28,55 @@ export function execInPod(
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const status = readRunStatus(dir);
   const p = status?.pods.find(
-    x => x.name === pod && (!options.namespace || x.namespace === options.namespace),
+    x =>
+      x.name === pod &&
+      (!options.namespace || x.namespace === options.namespace),
   );
   if (!status || status.state !== 'ready' || !p)
     throw new RuntimeError(
       `pod ${pod}`,
-      status ? `not found in the run at ${dir} (state ${status.state})` : `no run at ${dir}`,
+      status
+        ? `not found in the run at ${dir} (state ${status.state})`
+        : `no run at ${dir}`,
       'start it with realtime-kit local up',
     );
   const podDir = path.join(dir, 'pods', `${p.namespace}_${p.name}`);
   const containers = fs.readdirSync(path.join(podDir, 'containers'));
   const container = options.container ?? containers[containers.length - 1];
   const { env, mountsFile, workdir } = JSON.parse(
-    fs.readFileSync(path.join(podDir, 'containers', container, 'exec.json'), 'utf8'),
+    fs.readFileSync(
+      path.join(podDir, 'containers', container, 'exec.json'),
+      'utf8',
+    ),
   );
   const layer = path.join(podDir, 'layer', `exec-${process.pid}-${Date.now()}`);
   return new Promise((resolve, reject) => {
     const child = spawn(
       IP,
-      ['netns', 'exec', p.netns, '/usr/bin/unshare', '--mount', '--uts', '--propagation',
-        'private', '/bin/sh', LAUNCH, layer, mountsFile, p.name, workdir, '-', '--', ...argv],
-      { env: { ...env, ...options.env }, stdio: options.stdio === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'] },
+      [
+        'netns',
+        'exec',
+        p.netns,
+        '/usr/bin/unshare',
+        '--mount',
+        '--uts',
+        '--propagation',
+        'private',
+        '/bin/sh',
+        LAUNCH,
+        layer,
+        mountsFile,
+        p.name,
+        workdir,
+        '-',
+        '--',
+        ...argv,
+      ],
+      {
+        env: { ...env, ...options.env },
+        stdio:
+          options.stdio === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+      },
     );
     const out: Buffer[] = [];
     const err: Buffer[] = [];

@@ -42,7 +42,8 @@ export interface ImageProfile {
   layers(t: RuntimeTools): { src: string; dst: string }[];
 }
 
-const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const SYSTEM_PATH =
+  '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /** The Kafka distribution's scripts that the Composition and the docs call, by main class. */
 const KAFKA_SCRIPTS: Record<string, string> = {
@@ -100,9 +101,10 @@ function kafkaDistribution(t: RuntimeTools): string {
     ].join('\n'),
   );
   for (const [script, mainClass] of Object.entries(KAFKA_SCRIPTS)) {
-    const server = ['kafka.Kafka', 'org.apache.kafka.connect.cli.ConnectDistributed'].includes(
-      mainClass,
-    );
+    const server = [
+      'kafka.Kafka',
+      'org.apache.kafka.connect.cli.ConnectDistributed',
+    ].includes(mainClass);
     const heap = server ? '-Xmx1G -Xms1G' : '-Xmx256M';
     const body = [
       '#!/bin/sh',
@@ -121,7 +123,9 @@ function kafkaDistribution(t: RuntimeTools): string {
 function apicurioDir(t: RuntimeTools): string {
   const dir = path.join(t.tools, 'apicurio');
   const jar = fs.existsSync(dir)
-    ? fs.readdirSync(dir).find(f => /^apicurio-registry-app-.*-runner\.jar$/.test(f))
+    ? fs
+        .readdirSync(dir)
+        .find(f => /^apicurio-registry-app-.*-runner\.jar$/.test(f))
     : undefined;
   if (!jar)
     throw new RuntimeError(
@@ -135,10 +139,17 @@ function apicurioDir(t: RuntimeTools): string {
 const POSTGRES_BIN = () => {
   const base = '/usr/lib/postgresql';
   const v = fs.existsSync(base)
-    ? fs.readdirSync(base).sort((a, b) => Number(a) - Number(b)).pop()
+    ? fs
+        .readdirSync(base)
+        .sort((a, b) => Number(a) - Number(b))
+        .pop()
     : undefined;
   if (!v)
-    throw new RuntimeError('image postgres', 'PostgreSQL is not installed', 'run make setup');
+    throw new RuntimeError(
+      'image postgres',
+      'PostgreSQL is not installed',
+      'run make setup',
+    );
   return `${base}/${v}/bin`;
 };
 
@@ -146,7 +157,7 @@ const POSTGRES_BIN = () => {
 export const IMAGE_PROFILES: ImageProfile[] = [
   {
     repository: 'apache/kafka',
-    runs: 'Apache Kafka (the same release, jars from Maven Central) on the machine\'s Java',
+    runs: "Apache Kafka (the same release, jars from Maven Central) on the machine's Java",
     path: `/opt/kafka/bin:${SYSTEM_PATH}`,
     user: 1000,
     users: [{ name: 'appuser', uid: 1000, gid: 1000 }],
@@ -173,7 +184,8 @@ export const IMAGE_PROFILES: ImageProfile[] = [
     runs: "Debian's Mosquitto package",
     cmd: ['/usr/sbin/mosquitto', '-c', '/mosquitto/config/mosquitto.conf'],
     path: SYSTEM_PATH,
-    users: [{ name: 'mosquitto', uid: 1883, gid: 1883 }],
+    // The image's mosquitto user and group id (written with a separator: not the MQTT port).
+    users: [{ name: 'mosquitto', uid: 1_883, gid: 1_883 }],
     workdir: '/',
     layers: () => [],
   },
@@ -208,34 +220,51 @@ export const IMAGE_PROFILES: ImageProfile[] = [
     repository: 'metabase/metabase',
     runs: 'a stand-in for the Metabase API the setup Job calls (scripts of the kit: runtime/standins/metabase.py)',
     standIn: true,
-    entrypoint: t => [path.join(t.tools, 'snippets-venv', 'bin', 'python'), '/standin/metabase.py'],
+    entrypoint: t => [
+      path.join(t.tools, 'snippets-venv', 'bin', 'python'),
+      '/standin/metabase.py',
+    ],
     path: SYSTEM_PATH,
     workdir: '/',
-    layers: t => [{ src: path.join(t.runtimeDir, 'standins'), dst: '/standin' }],
+    layers: t => [
+      { src: path.join(t.runtimeDir, 'standins'), dst: '/standin' },
+    ],
   },
   {
     repository: 'lensting/lenses-hq',
     runs: 'a stand-in for Lenses HQ that reads its config.yaml as HQ documents it (runtime/standins/lenses_hq.py)',
     standIn: true,
     // HQ reads config.yaml from its working directory, / in the image.
-    entrypoint: t => [path.join(t.tools, 'snippets-venv', 'bin', 'python'), '/standin/lenses_hq.py'],
+    entrypoint: t => [
+      path.join(t.tools, 'snippets-venv', 'bin', 'python'),
+      '/standin/lenses_hq.py',
+    ],
     path: SYSTEM_PATH,
     workdir: '/',
-    layers: t => [{ src: path.join(t.runtimeDir, 'standins'), dst: '/standin' }],
+    layers: t => [
+      { src: path.join(t.runtimeDir, 'standins'), dst: '/standin' },
+    ],
   },
   {
     repository: 'lensting/lenses-agent',
     runs: 'a stand-in for the Lenses Agent that reads its provisioning as the agent documents it (runtime/standins/lenses_agent.py)',
     standIn: true,
-    entrypoint: t => [path.join(t.tools, 'snippets-venv', 'bin', 'python'), '/standin/lenses_agent.py'],
+    entrypoint: t => [
+      path.join(t.tools, 'snippets-venv', 'bin', 'python'),
+      '/standin/lenses_agent.py',
+    ],
     path: SYSTEM_PATH,
     workdir: '/',
-    layers: t => [{ src: path.join(t.runtimeDir, 'standins'), dst: '/standin' }],
+    layers: t => [
+      { src: path.join(t.runtimeDir, 'standins'), dst: '/standin' },
+    ],
   },
 ];
 
 /** The profile that reproduces an image reference (`repo:tag` or `repo@sha256:…`). */
 export function imageProfile(image: string): ImageProfile | undefined {
-  const repository = image.replace(/@sha256:[a-f0-9]+$/, '').replace(/:[^:/]+$/, '');
+  const repository = image
+    .replace(/@sha256:[a-f0-9]+$/, '')
+    .replace(/:[^:/]+$/, '');
   return IMAGE_PROFILES.find(p => p.repository === repository);
 }

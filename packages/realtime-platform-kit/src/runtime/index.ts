@@ -2,7 +2,12 @@ export { LocalRuntime, readRunStatus, stopRun } from './localRuntime';
 export type { RunStatus, UpOptions } from './localRuntime';
 export { execInPod } from './exec';
 export { runtimePlan, POD_NETWORK } from './plan';
-export type { RuntimePlan, RuntimePod, RuntimeService, ContainerSpec } from './plan';
+export type {
+  RuntimePlan,
+  RuntimePod,
+  RuntimeService,
+  ContainerSpec,
+} from './plan';
 export { IMAGE_PROFILES, imageProfile } from './images';
 export type { ImageProfile, ImageUser, RuntimeTools } from './images';
 export { RuntimeError } from './errors';

@@ -47,7 +47,11 @@ function reportFailure(e: unknown): number {
   throw e;
 }
 
-async function up(kit: RealtimeKit, args: string[], tools: string): Promise<number> {
+async function up(
+  kit: RealtimeKit,
+  args: string[],
+  tools: string,
+): Promise<number> {
   const file = args[0];
   const dir = option(args, '--dir');
   if (!file || !dir) return 2;
@@ -55,10 +59,14 @@ async function up(kit: RealtimeKit, args: string[], tools: string): Promise<numb
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const out = fs.openSync(path.join(dir, 'supervisor.log'), 'w');
     const rest = args.filter(a => a !== '--detach');
-    const child = spawn(process.execPath, [...process.execArgv, process.argv[1], 'local', 'up', ...rest], {
-      detached: true,
-      stdio: ['ignore', out, out],
-    });
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, process.argv[1], 'local', 'up', ...rest],
+      {
+        detached: true,
+        stdio: ['ignore', out, out],
+      },
+    );
     child.unref();
     let exited = false;
     child.on('exit', () => (exited = true));
@@ -66,11 +74,15 @@ async function up(kit: RealtimeKit, args: string[], tools: string): Promise<numb
       await new Promise(r => setTimeout(r, 500));
       const s = readRunStatus(dir);
       if (s && s.pid === child.pid && s.state === 'ready') {
-        process.stdout.write(`local up: ${s.pods.length} pods ready (run ${s.run}, supervisor pid ${s.pid})\n`);
+        process.stdout.write(
+          `local up: ${s.pods.length} pods ready (run ${s.run}, supervisor pid ${s.pid})\n`,
+        );
         return 0;
       }
       if (exited) {
-        process.stderr.write(fs.readFileSync(path.join(dir, 'supervisor.log'), 'utf8'));
+        process.stderr.write(
+          fs.readFileSync(path.join(dir, 'supervisor.log'), 'utf8'),
+        );
         return 1;
       }
     }
@@ -118,7 +130,11 @@ export async function localCommand(
     case 'down': {
       if (!dir) return undefined;
       const s = await stopRun(dir);
-      process.stdout.write(s ? `local down: run ${s.run} stopped\n` : `local down: no run at ${dir}\n`);
+      process.stdout.write(
+        s
+          ? `local down: run ${s.run} stopped\n`
+          : `local down: no run at ${dir}\n`,
+      );
       fs.rmSync(path.join(dir, 'pods'), { recursive: true, force: true });
       return 0;
     }
@@ -135,7 +151,9 @@ export async function localCommand(
     case 'exec': {
       const sep = rest.indexOf('--');
       const head = sep >= 0 ? rest.slice(0, sep) : rest;
-      const pod = head.filter((a, i) => !a.startsWith('-') && !['--dir', '-c'].includes(head[i - 1]))[0];
+      const pod = head.filter(
+        (a, i) => !a.startsWith('-') && !['--dir', '-c'].includes(head[i - 1]),
+      )[0];
       if (!dir || !pod || sep < 0) return undefined;
       try {
         const r = await execInPod(dir, pod, rest.slice(sep + 1), {

@@ -1,3 +1,4 @@
+/* eslint-disable jest/no-standalone-expect -- tests are declared through when(cond): it or it.skip */
 /**
  * Both examples run on this machine from their composed objects (the local runtime: real Kafka,
  * Kafka Connect, Apicurio Registry, Mosquitto and PostgreSQL; Metabase a named stand-in; Lenses
@@ -10,10 +11,13 @@ import { parse } from 'yaml';
 import {
   CONNECTION_KEYS,
   platformNames,
+  SERVICES,
+  serviceHost,
 } from '@internal/realtime-platform-contract';
 import { createKit, RenderResult } from '../kit';
 import { KubeObject } from '../types';
 import { execInPod } from './exec';
+import { RUNTIME_DIR } from './files';
 import { LocalRuntime } from './localRuntime';
 import { runNetnses } from './network';
 
@@ -22,7 +26,7 @@ jest.setTimeout(900_000);
 const kit = createKit();
 const tools = path.join(kit.paths.root, '.tools');
 const python = path.join(tools, 'snippets-venv', 'bin', 'python');
-const checks = path.join(__dirname, 'checks', 'platform_checks.py');
+const checks = path.join(RUNTIME_DIR, 'checks', 'platform_checks.py');
 const runRoot = path.join(tools, 'run', 'local-e2e');
 
 /** The Secrets the guide has the user create before deploying the full example. */
@@ -49,11 +53,16 @@ function webservices(result: RenderResult): Webservice[] {
     .filter(
       c =>
         c.type === 'realtime-webservice' &&
-        c.output.metadata.annotations?.['realtime.platform.example.org/platform'],
+        c.output.metadata.annotations?.[
+          'realtime.platform.example.org/platform'
+        ],
     )
     .map(c => {
       const a = (c.output.metadata.annotations ?? {}) as Record<string, string>;
-      const list = (k: string) => (a[`realtime.platform.example.org/${k}`] ?? '').split(',').filter(Boolean);
+      const list = (k: string) =>
+        (a[`realtime.platform.example.org/${k}`] ?? '')
+          .split(',')
+          .filter(Boolean);
       return {
         name: c.name,
         namespace: result.application.namespace,
@@ -65,8 +74,16 @@ function webservices(result: RenderResult): Webservice[] {
 
 /** What an example's platform declares, read from its file: which checks apply to it. */
 function declared(file: string) {
-  const app = parse(fs.readFileSync(path.join(kit.paths.root, 'platform', 'examples', file), 'utf8'));
-  const p = app.spec.components.find((c: { type: string }) => c.type === 'realtime-platform').properties ?? {};
+  const app = parse(
+    fs.readFileSync(
+      path.join(kit.paths.root, 'platform', 'examples', file),
+      'utf8',
+    ),
+  );
+  const p =
+    app.spec.components.find(
+      (c: { type: string }) => c.type === 'realtime-platform',
+    ).properties ?? {};
   return {
     bridges: !!p.mqtt?.bridges?.length,
     sink: !!p.postgresql?.sink?.topics?.length,
@@ -86,8 +103,15 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
     let firstService: Webservice;
     const secret = (ns: string, name: string, key: string) =>
       runtime.plan!.secrets.get(`${ns}/${name}`)!.get(key)!.toString();
-    const check = async (args: string[], env?: Record<string, string>, pod = `${firstService.name}-local-0`) => {
-      const r = await execInPod(dir, pod, [python, checks, ...args], { env, namespace: firstService.namespace });
+    const check = async (
+      args: string[],
+      env?: Record<string, string>,
+      pod = `${firstService.name}-local-0`,
+    ) => {
+      const r = await execInPod(dir, pod, [python, checks, ...args], {
+        env,
+        namespace: firstService.namespace,
+      });
       const line = r.stdout.trim().split('\n').pop() ?? '';
       let parsed: Record<string, unknown> = {};
       try {
@@ -95,21 +119,36 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
       } catch {
         parsed = { output: r.stdout.slice(-500), error: r.stderr.slice(-1500) };
       }
-      return { code: r.code, ...parsed } as Record<string, unknown> & { code: number };
+      return { code: r.code, ...parsed } as Record<string, unknown> & {
+        code: number;
+      };
     };
 
     beforeAll(async () => {
-      result = await kit.render(path.join(kit.paths.root, 'platform', 'examples', file));
+      result = await kit.render(
+        path.join(kit.paths.root, 'platform', 'examples', file),
+      );
       firstService = webservices(result)[0];
       dir = path.join(runRoot, path.basename(file, '.yaml'));
       runtime = new LocalRuntime(result);
       const started = Date.now();
-      await runtime.up({ dir, userSecrets: USER_SECRETS, tools: { tools }, timeoutSeconds: 600 });
-      process.stdout.write(`${file}: every pod ready in ${Math.round((Date.now() - started) / 1000)} s\n`);
+      await runtime.up({
+        dir,
+        userSecrets: USER_SECRETS,
+        tools: { tools },
+        timeoutSeconds: 600,
+      });
+      process.stdout.write(
+        `${file}: every pod ready in ${Math.round(
+          (Date.now() - started) / 1000,
+        )} s\n`,
+      );
     });
 
     afterAll(async () => {
-      const run = runtime?.plan && JSON.parse(fs.readFileSync(path.join(dir, 'status.json'), 'utf8')).run;
+      const run =
+        runtime?.plan &&
+        JSON.parse(fs.readFileSync(path.join(dir, 'status.json'), 'utf8')).run;
       await runtime?.down();
       // Nothing of the run keeps running: no namespace of it is left, so no process either.
       if (run) expect(runNetnses(run)).toEqual([]);
@@ -123,11 +162,23 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
     it("gives each webservice its connection secret's environment, which produces and consumes its declared topics and registers a schema", async () => {
       for (const ws of webservices(result)) {
         const r = await check(
-          ['webservice', '--service', ws.name, '--produces', ws.produces.join(','), '--consumes', ws.consumes.join(',')],
+          [
+            'webservice',
+            '--service',
+            ws.name,
+            '--produces',
+            ws.produces.join(','),
+            '--consumes',
+            ws.consumes.join(','),
+          ],
           undefined,
           `${ws.name}-local-0`,
         );
-        expect({ service: ws.name, ...r }).toMatchObject({ service: ws.name, code: 0, ok: true });
+        expect({ service: ws.name, ...r }).toMatchObject({
+          service: ws.name,
+          code: 0,
+          ok: true,
+        });
       }
     });
 
@@ -145,105 +196,268 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
         postgresql: { sink: { topics: string[] } };
         topics: { name: string; replicationFactor: number }[];
       };
-    const names = () => platformNames(result.platforms[0].xr.metadata.name, result.application.namespace);
+    const names = () =>
+      platformNames(
+        result.platforms[0].xr.metadata.name,
+        result.application.namespace,
+      );
     const pns = () => names().platformNamespace;
     /** A concrete MQTT topic matching a filter (`+` and `#` filled in). */
-    const concrete = (filter: string) => filter.replace(/\+/g, 'line-7').replace(/#$/, 'check');
+    const concrete = (filter: string) =>
+      filter.replace(/\+/g, 'line-7').replace(/#$/, 'check');
 
-    when(has.bridges)('bridges an MQTT publish with the composed device credentials into the declared Kafka topic, keyed by the MQTT topic', async () => {
-      const bridges = spec().mqtt.bridges;
-      for (const b of bridges) {
-        // A device user whose write filter is the bridge's own, else the platform's `app` user.
-        const device = spec().mqtt.users.find(u => u.access !== 'read' && u.topics.includes(b.mqttTopic));
-        const password = device
-          ? secret(result.application.namespace, names().mqttUsersSecret, device.name)
-          : secret(result.application.namespace, names().connectionSecret, 'MQTT_PASSWORD');
-        const topic = concrete(b.mqttTopic);
-        const r = await check(
-          ['bridge', '--user', device?.name ?? 'app', '--mqtt-topic', topic, '--kafka-topic', b.kafkaTopic],
-          { CHECK_PASSWORD: password },
+    when(has.bridges)(
+      'bridges an MQTT publish with the composed device credentials into the declared Kafka topic, keyed by the MQTT topic',
+      async () => {
+        const bridges = spec().mqtt.bridges;
+        for (const b of bridges) {
+          // A device user whose write filter is the bridge's own, else the platform's `app` user.
+          const device = spec().mqtt.users.find(
+            u => u.access !== 'read' && u.topics.includes(b.mqttTopic),
+          );
+          const password = device
+            ? secret(
+                result.application.namespace,
+                names().mqttUsersSecret,
+                device.name,
+              )
+            : secret(
+                result.application.namespace,
+                names().connectionSecret,
+                'MQTT_PASSWORD',
+              );
+          const topic = concrete(b.mqttTopic);
+          const r = await check(
+            [
+              'bridge',
+              '--user',
+              device?.name ?? 'app',
+              '--mqtt-topic',
+              topic,
+              '--kafka-topic',
+              b.kafkaTopic,
+            ],
+            { CHECK_PASSWORD: password },
+          );
+          expect({ bridge: b.mqttTopic, ...r }).toMatchObject({
+            code: 0,
+            ok: true,
+            key: topic,
+          });
+        }
+      },
+    );
+
+    when(has.bridges && has.sink)(
+      'writes a bridged MQTT message through the composed sink into the PostgreSQL table of its topic',
+      async () => {
+        const sunk = spec().mqtt.bridges.filter(b =>
+          spec().postgresql.sink.topics.includes(b.kafkaTopic),
         );
-        expect({ bridge: b.mqttTopic, ...r }).toMatchObject({ code: 0, ok: true, key: topic });
-      }
-    });
+        for (const b of sunk) {
+          const topic = concrete(b.mqttTopic);
+          const bridged = await check(
+            [
+              'bridge',
+              '--user',
+              'app',
+              '--mqtt-topic',
+              topic,
+              '--kafka-topic',
+              b.kafkaTopic,
+            ],
+            {
+              CHECK_PASSWORD: secret(
+                result.application.namespace,
+                names().connectionSecret,
+                'MQTT_PASSWORD',
+              ),
+            },
+          );
+          expect(bridged).toMatchObject({ ok: true });
+          // Debezium's JDBC sink names the table after the topic, dots replaced by underscores.
+          const table = b.kafkaTopic.replace(/\./g, '_');
+          const row = await check([
+            'pg-row',
+            '--table',
+            table,
+            '--payload',
+            String(bridged.payload),
+          ]);
+          expect(row).toMatchObject({
+            code: 0,
+            ok: true,
+            kafka_topic: b.kafkaTopic,
+          });
+        }
+      },
+    );
 
-    when(has.bridges && has.sink)('writes a bridged MQTT message through the composed sink into the PostgreSQL table of its topic', async () => {
-      const sunk = spec().mqtt.bridges.filter(b => spec().postgresql.sink.topics.includes(b.kafkaTopic));
-      for (const b of sunk) {
-        const topic = concrete(b.mqttTopic);
-        const bridged = await check(
-          ['bridge', '--user', 'app', '--mqtt-topic', topic, '--kafka-topic', b.kafkaTopic],
-          { CHECK_PASSWORD: secret(result.application.namespace, names().connectionSecret, 'MQTT_PASSWORD') },
+    when(has.bridges || has.sink)(
+      'runs every composed connector and task, and reports a failing task with its error',
+      async () => {
+        const url = `http://${serviceHost('connect', pns())}:8083`;
+        expect(await check(['connectors', '--url', url])).toMatchObject({
+          code: 0,
+          ok: true,
+        });
+        // Negative control: a sink whose password is wrong fails its task; the check says so.
+        const broken = 'check-broken-sink';
+        const put = await execInPod(
+          dir,
+          `${firstService.name}-local-0`,
+          [
+            'curl',
+            '-fsS',
+            '-X',
+            'PUT',
+            '-H',
+            'Content-Type: application/json',
+            `${url}/connectors/${broken}/config`,
+            '--data',
+            JSON.stringify({
+              'connector.class': 'io.debezium.connector.jdbc.JdbcSinkConnector',
+              topics:
+                spec().postgresql.sink.topics[0] ??
+                spec().mqtt.bridges[0].kafkaTopic,
+              'connection.url': `jdbc:postgresql://${serviceHost(
+                SERVICES.postgresql.name,
+                pns(),
+              )}:${SERVICES.postgresql.port}/postgres`,
+              'connection.username': 'nobody',
+              'connection.password': 'wrong',
+            }),
+          ],
+          { namespace: firstService.namespace },
         );
-        expect(bridged).toMatchObject({ ok: true });
-        // Debezium's JDBC sink names the table after the topic, dots replaced by underscores.
-        const table = b.kafkaTopic.replace(/\./g, '_');
-        const row = await check(['pg-row', '--table', table, '--payload', String(bridged.payload)]);
-        expect(row).toMatchObject({ code: 0, ok: true, kafka_topic: b.kafkaTopic });
-      }
-    });
+        expect(put.code).toBe(0);
+        let failed: Record<string, unknown> = {};
+        for (let i = 0; i < 30; i++) {
+          failed = await check(['connectors', '--url', url]);
+          const c = (
+            failed.connectors as Record<string, { tasks: string[] }>
+          )?.[broken];
+          if (c?.tasks.includes('FAILED')) break;
+          await new Promise(r => setTimeout(r, 2000));
+        }
+        await execInPod(
+          dir,
+          `${firstService.name}-local-0`,
+          ['curl', '-fsS', '-X', 'DELETE', `${url}/connectors/${broken}`],
+          { namespace: firstService.namespace },
+        );
+        expect(failed).toMatchObject({
+          ok: false,
+          connectors: { [broken]: { tasks: ['FAILED'] } },
+        });
+        expect(
+          JSON.stringify(
+            (failed.connectors as Record<string, unknown>)[broken],
+          ),
+        ).toMatch(/password authentication failed|Exception/);
+      },
+    );
 
-    when(has.bridges || has.sink)('runs every composed connector and task, and reports a failing task with its error', async () => {
-      const url = `http://connect.${pns()}.svc.cluster.local:8083`;
-      expect(await check(['connectors', '--url', url])).toMatchObject({ code: 0, ok: true });
-      // Negative control: a sink whose password is wrong fails its task; the check says so.
-      const broken = 'check-broken-sink';
-      const put = await execInPod(dir, `${firstService.name}-local-0`, [
-        'curl', '-fsS', '-X', 'PUT', '-H', 'Content-Type: application/json', `${url}/connectors/${broken}/config`,
-        '--data', JSON.stringify({
-          'connector.class': 'io.debezium.connector.jdbc.JdbcSinkConnector',
-          topics: spec().postgresql.sink.topics[0] ?? spec().mqtt.bridges[0].kafkaTopic,
-          'connection.url': `jdbc:postgresql://postgresql.${pns()}.svc.cluster.local:5432/postgres`,
-          'connection.username': 'nobody',
-          'connection.password': 'wrong',
-        }),
-      ], { namespace: firstService.namespace });
-      expect(put.code).toBe(0);
-      let failed: Record<string, unknown> = {};
-      for (let i = 0; i < 30; i++) {
-        failed = await check(['connectors', '--url', url]);
-        const c = (failed.connectors as Record<string, { tasks: string[] }>)?.[broken];
-        if (c?.tasks.includes('FAILED')) break;
-        await new Promise(r => setTimeout(r, 2000));
-      }
-      await execInPod(dir, `${firstService.name}-local-0`, ['curl', '-fsS', '-X', 'DELETE', `${url}/connectors/${broken}`], { namespace: firstService.namespace });
-      expect(failed).toMatchObject({ ok: false, connectors: { [broken]: { tasks: ['FAILED'] } } });
-      expect(JSON.stringify((failed.connectors as Record<string, unknown>)[broken])).toMatch(/password authentication failed|Exception/);
-    });
+    when(has.topics)(
+      'loses no acknowledged message when a broker restarts',
+      async () => {
+        const topic = [...spec().topics].sort(
+          (a, b) => b.replicationFactor - a.replicationFactor,
+        )[0].name;
+        const tag = `restart-${Date.now()}`;
+        expect(
+          await check([
+            'produce-acked',
+            '--topic',
+            topic,
+            '--tag',
+            tag,
+            '--count',
+            '500',
+          ]),
+        ).toMatchObject({ ok: true, acked: 500 });
+        await runtime.restartPod('kafka-0', pns());
+        expect(
+          await check([
+            'count-tagged',
+            '--topic',
+            topic,
+            '--tag',
+            tag,
+            '--count',
+            '500',
+          ]),
+        ).toMatchObject({ ok: true, found: 500 });
+      },
+    );
 
-    when(has.topics)('loses no acknowledged message when a broker restarts', async () => {
-      const topic = [...spec().topics].sort((a, b) => b.replicationFactor - a.replicationFactor)[0].name;
-      const tag = `restart-${Date.now()}`;
-      expect(await check(['produce-acked', '--topic', topic, '--tag', tag, '--count', '500'])).toMatchObject({ ok: true, acked: 500 });
-      await runtime.restartPod('kafka-0', pns());
-      expect(await check(['count-tagged', '--topic', topic, '--tag', tag, '--count', '500'])).toMatchObject({ ok: true, found: 500 });
-    });
-
-    when(has.lenses)('connects the Lenses Agent (stand-in) to Kafka, the registry, Connect and Lenses HQ (stand-in)', async () => {
-      const r = await execInPod(dir, `${firstService.name}-local-0`, [
-        'curl', '-fsS', `http://lenses-hq.${pns()}.svc.cluster.local:8080/standin/state`,
-      ], { namespace: firstService.namespace });
-      const state = JSON.parse(r.stdout);
-      expect(state).toMatchObject({
-        database: 'connected',
-        agents: [{ kafkaStatus: 'ok', schemaRegistryStatus: 'ok', connect: [{ status: 'ok' }] }],
-      });
-    });
+    when(has.lenses)(
+      'connects the Lenses Agent (stand-in) to Kafka, the registry, Connect and Lenses HQ (stand-in)',
+      async () => {
+        const r = await execInPod(
+          dir,
+          `${firstService.name}-local-0`,
+          [
+            'curl',
+            '-fsS',
+            `http://${serviceHost(SERVICES.lensesHq.name, pns())}:${
+              SERVICES.lensesHq.port
+            }/standin/state`,
+          ],
+          { namespace: firstService.namespace },
+        );
+        const state = JSON.parse(r.stdout);
+        expect(state).toMatchObject({
+          database: 'connected',
+          agents: [
+            {
+              kafkaStatus: 'ok',
+              schemaRegistryStatus: 'ok',
+              connect: [{ status: 'ok' }],
+            },
+          ],
+        });
+      },
+    );
 
     it('holds the analytics database in Metabase (stand-in) after the setup Job', async () => {
       const platform = result.platforms[0];
-      const names = platformNames(platform.xr.metadata.name, result.application.namespace);
-      const spec = platform.xr.spec as unknown as { metabase: { adminEmail: string }; postgresql: { database: string } };
+      const platformSecrets = platformNames(
+        platform.xr.metadata.name,
+        result.application.namespace,
+      );
+      const platformSpec = platform.xr.spec as unknown as {
+        metabase: { adminEmail: string };
+        postgresql: { database: string };
+      };
       const url = secret(
         result.application.namespace,
-        names.connectionSecret,
+        platformSecrets.connectionSecret,
         CONNECTION_KEYS.find(k => k.key === 'METABASE_URL')!.key,
       );
       const r = await check(
-        ['metabase', '--url', url, '--email', spec.metabase.adminEmail, '--database', spec.postgresql.database],
-        { CHECK_PASSWORD: secret(result.application.namespace, names.credentialsSecret, 'METABASE_ADMIN_PASSWORD') },
+        [
+          'metabase',
+          '--url',
+          url,
+          '--email',
+          platformSpec.metabase.adminEmail,
+          '--database',
+          platformSpec.postgresql.database,
+        ],
+        {
+          CHECK_PASSWORD: secret(
+            result.application.namespace,
+            platformSecrets.credentialsSecret,
+            'METABASE_ADMIN_PASSWORD',
+          ),
+        },
       );
-      expect(r).toMatchObject({ code: 0, ok: true, databases: [spec.postgresql.database] });
+      expect(r).toMatchObject({
+        code: 0,
+        ok: true,
+        databases: [platformSpec.postgresql.database],
+      });
     });
   },
 );

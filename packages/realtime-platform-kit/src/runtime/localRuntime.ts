@@ -4,6 +4,7 @@ import path from 'node:path';
 import { RenderResult } from '../kit';
 import { KubeObject } from '../types';
 import { RuntimeError } from './errors';
+import { RUNTIME_DIR } from './files';
 import { RuntimeTools } from './images';
 import { serveEgress } from './egress';
 import { createPodNetwork, removeNetnses, runNetnses } from './network';
@@ -88,7 +89,10 @@ export class LocalRuntime {
   plan?: RuntimePlan;
   private status!: RunStatus;
   private stopped = false;
-  private readonly egress = new Map<string, Promise<{ socket: string; close: () => void }>>();
+  private readonly egress = new Map<
+    string,
+    Promise<{ socket: string; close: () => void }>
+  >();
 
   constructor(private readonly result: RenderResult) {}
 
@@ -126,17 +130,22 @@ export class LocalRuntime {
     const tools: RuntimeTools = {
       ...options.tools,
       runDir: this.dir,
-      runtimeDir: __dirname,
+      runtimeDir: RUNTIME_DIR,
     };
     const egressSocket = async (host: string, port: number) => {
       const k = `${host}:${port}`;
-      if (!this.egress.has(k)) this.egress.set(k, serveEgress(this.dir, { host, port, address: '' }));
+      if (!this.egress.has(k))
+        this.egress.set(k, serveEgress(this.dir, { host, port, address: '' }));
       return (await this.egress.get(k)!).socket;
     };
     this.runners = plan.pods.map(
       (pod, i) =>
-        new PodRunner(plan, pod, i, { id: run, dir: this.dir, tools, egressSocket }, () =>
-          this.write(),
+        new PodRunner(
+          plan,
+          pod,
+          i,
+          { id: run, dir: this.dir, tools, egressSocket },
+          () => this.write(),
         ),
     );
     this.write();
@@ -152,16 +161,30 @@ export class LocalRuntime {
         this.status.failure = `part ${s.part} (pod ${s.namespace}/${s.name}): ${s.message}`;
         this.write();
         await this.down();
-        throw new RuntimeError(`part ${s.part}`, `pod ${s.namespace}/${s.name}: ${s.message}`, undefined, s.log);
+        throw new RuntimeError(
+          `part ${s.part}`,
+          `pod ${s.namespace}/${s.name}: ${s.message}`,
+          undefined,
+          s.log,
+        );
       }
       const waiting = this.runners.filter(r =>
-        r.isJob ? r.status.phase !== 'Succeeded' : r.status.phase !== 'App' && !r.status.ready,
+        r.isJob
+          ? r.status.phase !== 'Succeeded'
+          : r.status.phase !== 'App' && !r.status.ready,
       );
       if (!waiting.length) break;
       if (Date.now() > deadline) {
-        const names = waiting.map(r => `${r.status.part} (${r.status.name}: ${r.status.message ?? r.status.phase})`);
+        const names = waiting.map(
+          r =>
+            `${r.status.part} (${r.status.name}: ${
+              r.status.message ?? r.status.phase
+            })`,
+        );
         this.status.state = 'failed';
-        this.status.failure = `not ready within ${options.timeoutSeconds ?? 600}s: ${names.join(', ')}`;
+        this.status.failure = `not ready within ${
+          options.timeoutSeconds ?? 600
+        }s: ${names.join(', ')}`;
         this.write();
         await this.down();
         throw new RuntimeError('local run', this.status.failure);
@@ -189,15 +212,25 @@ export class LocalRuntime {
    * Kills a pod's containers (SIGKILL, as a node failure would) and resolves once the restarted
    * pod is ready again.
    */
-  async restartPod(name: string, namespace: string, timeoutSeconds = 180): Promise<void> {
-    const r = this.runners.find(x => x.status.name === name && x.status.namespace === namespace);
-    if (!r) throw new RuntimeError(`pod ${namespace}/${name}`, 'not in this run');
+  async restartPod(
+    name: string,
+    namespace: string,
+    timeoutSeconds = 180,
+  ): Promise<void> {
+    const r = this.runners.find(
+      x => x.status.name === name && x.status.namespace === namespace,
+    );
+    if (!r)
+      throw new RuntimeError(`pod ${namespace}/${name}`, 'not in this run');
     const restarts = r.status.restarts;
     r.crash();
     const deadline = Date.now() + timeoutSeconds * 1000;
     while (!(r.status.restarts > restarts && r.status.ready)) {
       if (Date.now() > deadline || r.status.phase === 'Failed')
-        throw new RuntimeError(`pod ${namespace}/${name}`, `not ready again within ${timeoutSeconds}s after a restart`);
+        throw new RuntimeError(
+          `pod ${namespace}/${name}`,
+          `not ready again within ${timeoutSeconds}s after a restart`,
+        );
       await new Promise(res => setTimeout(res, 500));
     }
   }
@@ -207,7 +240,8 @@ export class LocalRuntime {
     const out = [];
     for (const r of this.runners)
       if (r.status.phase === 'Running')
-        for (const l of await r.livenessOnce()) out.push({ pod: r.status.name, ...l });
+        for (const l of await r.livenessOnce())
+          out.push({ pod: r.status.name, ...l });
     return out;
   }
 }

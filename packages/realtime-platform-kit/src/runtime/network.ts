@@ -5,7 +5,10 @@ import { POD_NETWORK, RuntimePod } from './plan';
 export const IP = '/usr/sbin/ip';
 
 function ip(...args: string[]): string {
-  return execFileSync(IP, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(IP, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** The network namespace of pod number `i` of a run, and the run's bridge namespace. */
@@ -33,7 +36,20 @@ export function createPodNetwork(run: string, pods: RuntimePod[]): void {
   pods.forEach((pod, i) => {
     const ns = podNetns(run, i);
     ip('netns', 'add', ns);
-    ip('link', 'add', `v${i}`, 'netns', br, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', ns);
+    ip(
+      'link',
+      'add',
+      `v${i}`,
+      'netns',
+      br,
+      'type',
+      'veth',
+      'peer',
+      'name',
+      'eth0',
+      'netns',
+      ns,
+    );
     ip('-n', br, 'link', 'set', `v${i}`, 'master', 'br0', 'up');
     ip('-n', ns, 'addr', 'add', `${pod.ip}/${POD_NETWORK.bits}`, 'dev', 'eth0');
     ip('-n', ns, 'link', 'set', 'eth0', 'up');
@@ -44,10 +60,7 @@ export function createPodNetwork(run: string, pods: RuntimePod[]): void {
 /** Pids of every process inside a network namespace. */
 export function netnsPids(ns: string): number[] {
   try {
-    return ip('netns', 'pids', ns)
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
+    return ip('netns', 'pids', ns).split('\n').filter(Boolean).map(Number);
   } catch {
     return [];
   }
@@ -59,7 +72,10 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
  * Stops every process in the given namespaces (TERM, KILL after `graceMs`) and deletes the
  * namespaces. Safe to repeat: what is already gone is skipped.
  */
-export async function removeNetnses(names: string[], graceMs = 10_000): Promise<void> {
+export async function removeNetnses(
+  names: string[],
+  graceMs = 10_000,
+): Promise<void> {
   const signal = (sig: NodeJS.Signals) => {
     let left = 0;
     for (const ns of names)
@@ -74,7 +90,11 @@ export async function removeNetnses(names: string[], graceMs = 10_000): Promise<
     return left;
   };
   if (signal('SIGTERM')) {
-    for (let t = 0; t < graceMs && names.some(n => netnsPids(n).length); t += 250)
+    for (
+      let t = 0;
+      t < graceMs && names.some(n => netnsPids(n).length);
+      t += 250
+    )
       await sleep(250);
     signal('SIGKILL');
     for (let t = 0; t < 5000 && names.some(n => netnsPids(n).length); t += 100)

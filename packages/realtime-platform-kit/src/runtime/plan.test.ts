@@ -9,23 +9,47 @@ import { containerEnv, expandReferences } from './podEnv';
 
 jest.setTimeout(60_000);
 
-const example = (f: string) => kit.render(path.join(kit.paths.root, 'platform', 'examples', f));
+const example = (f: string) =>
+  kit.render(path.join(kit.paths.root, 'platform', 'examples', f));
 let minimal: RenderResult;
 let full: RenderResult;
 beforeAll(async () => {
-  [minimal, full] = await Promise.all([example('MINIMAL-REALTIME-OAM.yaml'), example('REALTIME-OAM-EXAMPLE.yaml')]);
+  [minimal, full] = await Promise.all([
+    example('MINIMAL-REALTIME-OAM.yaml'),
+    example('REALTIME-OAM-EXAMPLE.yaml'),
+  ]);
 });
 
-const pod = (plan: RuntimePlan, name: string) => plan.pods.find(p => p.name === name)!;
+const pod = (plan: RuntimePlan, name: string) =>
+  plan.pods.find(p => p.name === name)!;
 
 describe('runtimePlan', () => {
   it('runs one pod per replica of every composed workload and every Job, each with its own address', () => {
     const plan = runtimePlan(full, [
-      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'lenses-license', namespace: 'factory' }, stringData: { LICENSE_KEY: 'k' } },
-      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'lenses-agent-key-factory', namespace: 'factory' }, stringData: { AGENT_KEY: 'a' } },
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'lenses-license', namespace: 'factory' },
+        stringData: { LICENSE_KEY: 'k' },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'lenses-agent-key-factory', namespace: 'factory' },
+        stringData: { AGENT_KEY: 'a' },
+      },
     ]);
     const names = plan.pods.map(p => p.name);
-    expect(names).toEqual(expect.arrayContaining(['kafka-0', 'kafka-1', 'kafka-2', 'connect-local-0', 'connect-local-1', 'ingest-local-2']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'kafka-0',
+        'kafka-1',
+        'kafka-2',
+        'connect-local-0',
+        'connect-local-1',
+        'ingest-local-2',
+      ]),
+    );
     expect(names.filter(n => n.startsWith('topics-'))).toHaveLength(1);
     expect(new Set(plan.pods.map(p => p.ip)).size).toBe(plan.pods.length);
   });
@@ -36,7 +60,10 @@ describe('runtimePlan', () => {
     const kafka0 = pod(plan, 'kafka-0');
     const names = plan.hosts.find(h => h.ip === kafka0.ip)!.names;
     expect(names).toEqual(
-      expect.arrayContaining([`kafka.${ns}.svc.cluster.local`, `kafka-0.kafka-headless.${ns}.svc.cluster.local`]),
+      expect.arrayContaining([
+        `kafka.${ns}.svc.cluster.local`,
+        `kafka-0.kafka-headless.${ns}.svc.cluster.local`,
+      ]),
     );
     // A pod's short name resolves only in its own hosts file.
     expect(names).not.toContain('kafka-0');
@@ -46,9 +73,13 @@ describe('runtimePlan', () => {
     const plan = runtimePlan(minimal);
     const copy = plan.secrets.get('demo--events-realtime/credentials')!;
     const source = plan.secrets.get('demo/events-credentials')!;
-    expect(copy.get('POSTGRES_PASSWORD')!.equals(source.get('POSTGRES_PASSWORD')!)).toBe(true);
+    expect(
+      copy.get('POSTGRES_PASSWORD')!.equals(source.get('POSTGRES_PASSWORD')!),
+    ).toBe(true);
     expect(() => runtimePlan(full)).toThrow(RuntimeError);
-    expect(() => runtimePlan(full)).toThrow(/Secret factory\/lenses-license key LICENSE_KEY.*fix: create it/);
+    expect(() => runtimePlan(full)).toThrow(
+      /Secret factory\/lenses-license key LICENSE_KEY.*fix: create it/,
+    );
   });
 });
 
@@ -58,7 +89,15 @@ describe('containerEnv', () => {
     services: [],
     hosts: [],
     configMaps: new Map(),
-    secrets: new Map([['app/conn', new Map([['HOST', Buffer.from('from-secret')], ['PORT', Buffer.from('1')]])]]),
+    secrets: new Map([
+      [
+        'app/conn',
+        new Map([
+          ['HOST', Buffer.from('from-secret')],
+          ['PORT', Buffer.from('1')],
+        ]),
+      ],
+    ]),
   });
   const p = { name: 'web-0', namespace: 'app', ip: '10.244.0.9' } as RuntimePod;
 
@@ -73,13 +112,29 @@ describe('containerEnv', () => {
         { name: 'IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
       ],
     });
-    expect(env).toMatchObject({ HOSTNAME: 'web-0', HOST: 'override', URL: 'http://override:1/$(UNSET)/$(HOST)', IP: '10.244.0.9' });
+    expect(env).toMatchObject({
+      HOSTNAME: 'web-0',
+      HOST: 'override',
+      URL: 'http://override:1/$(UNSET)/$(HOST)',
+      IP: '10.244.0.9',
+    });
   });
 
   it('names the variable, Secret and key that is missing', () => {
     expect(() =>
-      containerEnv(plan(), p, { name: 'web', image: 'x:1', env: [{ name: 'PW', valueFrom: { secretKeyRef: { name: 'conn', key: 'NOPE' } } }] }),
-    ).toThrow('pod app/web-0 container web env PW: Secret app/conn has no key NOPE');
+      containerEnv(plan(), p, {
+        name: 'web',
+        image: 'x:1',
+        env: [
+          {
+            name: 'PW',
+            valueFrom: { secretKeyRef: { name: 'conn', key: 'NOPE' } },
+          },
+        ],
+      }),
+    ).toThrow(
+      'pod app/web-0 container web env PW: Secret app/conn has no key NOPE',
+    );
   });
 
   it('expands references as the kubelet does', () => {
@@ -92,18 +147,38 @@ describe('egressHosts and image profiles', () => {
     const plan = runtimePlan(minimal);
     expect(plan.pods.flatMap(egressHosts)).toEqual([]);
     const connect = runtimePlan(full, [
-      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'lenses-license', namespace: 'factory' }, stringData: { LICENSE_KEY: 'k' } },
-      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'lenses-agent-key-factory', namespace: 'factory' }, stringData: { AGENT_KEY: 'a' } },
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'lenses-license', namespace: 'factory' },
+        stringData: { LICENSE_KEY: 'k' },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'lenses-agent-key-factory', namespace: 'factory' },
+        stringData: { AGENT_KEY: 'a' },
+      },
     ]).pods.filter(q => egressHosts(q).length);
-    expect(connect.map(q => q.name)).toEqual(['connect-local-0', 'connect-local-1']);
-    expect(egressHosts(connect[0])).toEqual([{ host: 'repo.maven.apache.org', port: 443, address: '127.0.0.53' }]);
+    expect(connect.map(q => q.name)).toEqual([
+      'connect-local-0',
+      'connect-local-1',
+    ]);
+    expect(egressHosts(connect[0])).toEqual([
+      { host: 'repo.maven.apache.org', port: 443, address: '127.0.0.53' },
+    ]);
   });
 
   it('has a profile for every image the Composition names, and none for application images', () => {
     const images = new Set(
-      runtimePlan(minimal).pods.flatMap(q => [...q.initContainers, ...q.containers]).map(c => c.image),
+      runtimePlan(minimal)
+        .pods.flatMap(q => [...q.initContainers, ...q.containers])
+        .map(c => c.image),
     );
     for (const image of images)
-      expect({ image, profiled: !!imageProfile(image) }).toEqual({ image, profiled: !image.startsWith('ghcr.io/example/') });
+      expect({ image, profiled: !!imageProfile(image) }).toEqual({
+        image,
+        profiled: !image.startsWith('ghcr.io/example/'),
+      });
   });
 });

@@ -5,6 +5,7 @@ import {
   PatchFrom,
 } from '../cluster/manifests';
 import { RenderResult } from '../kit';
+import { serviceHost } from '@internal/realtime-platform-contract';
 import { KubeObject } from '../types';
 import { RuntimeError } from './errors';
 
@@ -110,8 +111,11 @@ export interface RuntimePlan {
   hosts: { ip: string; names: string[] }[];
 }
 
-/** Cluster DNS domain the composed host names end in. */
-const CLUSTER_DOMAIN = 'cluster.local';
+/** A Service's (or `<pod>.<service>`'s) DNS name in full and without the cluster domain. */
+const dnsNames = (name: string, namespace: string) => {
+  const full = serviceHost(name, namespace);
+  return [full, full.replace(/\.cluster\.local$/, '')];
+};
 /** Pods are numbered into this /16 (the pod network of the run's own bridge). */
 export const POD_NETWORK = { prefix: '10.244', bits: 16 };
 
@@ -145,9 +149,8 @@ function resolveSecrets(
   userSecrets: KubeObject[],
 ): Map<string, Map<string, Buffer>> {
   const secrets = new Map<string, Map<string, Buffer>>();
-  const all: { object: KubeObject; patchesFrom: PatchFrom[] }[] = userSecrets.map(
-    object => ({ object, patchesFrom: [] }),
-  );
+  const all: { object: KubeObject; patchesFrom: PatchFrom[] }[] =
+    userSecrets.map(object => ({ object, patchesFrom: [] }));
   all.push(...objects.filter(o => o.object.kind === 'Secret'));
   for (const { object } of all)
     secrets.set(
@@ -212,11 +215,10 @@ function podsOf(o: ClusterObject, startIndex: number): RuntimePod[] {
   ).map(c => c.metadata.name);
   const pods: RuntimePod[] = [];
   for (let ordinal = 0; ordinal < replicas; ordinal++) {
-    const name = isJob
-      ? jobPodName(obj.metadata.name)
-      : obj.kind === 'StatefulSet'
-        ? `${obj.metadata.name}-${ordinal}`
-        : `${obj.metadata.name}-local-${ordinal}`;
+    let name = `${obj.metadata.name}-local-${ordinal}`;
+    if (isJob) name = jobPodName(obj.metadata.name);
+    else if (obj.kind === 'StatefulSet')
+      name = `${obj.metadata.name}-${ordinal}`;
     pods.push({
       name,
       namespace: obj.metadata.namespace ?? 'default',
@@ -281,20 +283,12 @@ function hostsOf(pods: RuntimePod[], services: RuntimeService[]) {
     if (p.subdomain)
       names
         .get(p.name)!
-        .push(
-          `${p.name}.${p.subdomain}.${p.namespace}.svc.${CLUSTER_DOMAIN}`,
-          `${p.name}.${p.subdomain}.${p.namespace}.svc`,
-        );
+        .push(...dnsNames(`${p.name}.${p.subdomain}`, p.namespace));
   }
   // A Service name resolves to every pod it selects (round-robin DNS instead of a virtual IP).
   for (const s of services)
     for (const pod of s.podNames)
-      names
-        .get(pod)!
-        .push(
-          `${s.name}.${s.namespace}.svc.${CLUSTER_DOMAIN}`,
-          `${s.name}.${s.namespace}.svc`,
-        );
+      names.get(pod)!.push(...dnsNames(s.name, s.namespace));
   return pods.map(p => ({ ip: p.ip, names: names.get(p.name)! }));
 }
 
@@ -321,5 +315,11 @@ export function runtimePlan(
   const pods: RuntimePod[] = [];
   for (const o of objects) pods.push(...podsOf(o, pods.length));
   const services = servicesOf(objects, pods);
-  return { pods, services, secrets, configMaps, hosts: hostsOf(pods, services) };
+  return {
+    pods,
+    services,
+    secrets,
+    configMaps,
+    hosts: hostsOf(pods, services),
+  };
 }

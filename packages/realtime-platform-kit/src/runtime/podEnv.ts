@@ -12,9 +12,10 @@ export function expandReferences(
   text: string,
   env: Record<string, string>,
 ): string {
-  return text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (m, name) =>
-    m === '$$' ? '$' : name in env ? env[name] : m,
-  );
+  return text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (m, name) => {
+    if (m === '$$') return '$';
+    return name in env ? env[name] : m;
+  });
 }
 
 function fieldValue(pod: RuntimePod, fieldPath: string): string {
@@ -51,7 +52,9 @@ export function containerEnv(
     if (!data) {
       if (ref?.optional) continue;
       throw new RuntimeError(
-        `${where} envFrom ${from.secretRef ? 'Secret' : 'ConfigMap'} ${ref?.name}`,
+        `${where} envFrom ${from.secretRef ? 'Secret' : 'ConfigMap'} ${
+          ref?.name
+        }`,
         `not found in namespace ${pod.namespace}`,
       );
     }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { SERVICE_DNS_SUFFIX } from '@internal/realtime-platform-contract';
 import { EgressHost } from './egress';
 import { RuntimeError } from './errors';
 import { ImageProfile, RuntimeTools } from './images';
@@ -65,7 +66,12 @@ export function preparePodVolumes(
     else if (v.secret)
       writeFiles(
         dir,
-        volumeData(plan, pod, { ...v.secret, name: v.secret.secretName }, 'Secret'),
+        volumeData(
+          plan,
+          pod,
+          { ...v.secret, name: v.secret.secretName },
+          'Secret',
+        ),
         0o600,
       );
     else if (v.emptyDir) {
@@ -86,7 +92,9 @@ export function preparePodVolumes(
   }
   if (fsGroup !== undefined)
     for (const [name, dir] of dirs) {
-      const isConfig = pod.volumes.some(v => v.name === name && (v.configMap || v.secret));
+      const isConfig = pod.volumes.some(
+        v => v.name === name && (v.configMap || v.secret),
+      );
       if (!isConfig) fs.chownSync(dir, 0, fsGroup);
       fs.chmodSync(dir, isConfig ? 0o755 : 0o2775);
     }
@@ -136,16 +144,28 @@ export function podNetworkFiles(
 ): Mount[] {
   const etc = path.join(podDir, 'etc');
   fs.mkdirSync(etc, { recursive: true });
-  const lines = ['127.0.0.1\tlocalhost', '::1\tlocalhost ip6-localhost ip6-loopback'];
+  const lines = [
+    '127.0.0.1\tlocalhost',
+    '::1\tlocalhost ip6-localhost ip6-loopback',
+  ];
   for (const h of plan.hosts)
     if (h.names.length || h.ip === pod.ip)
-      lines.push(`${h.ip}\t${[...(h.ip === pod.ip ? [pod.name] : []), ...h.names].join(' ')}`);
+      lines.push(
+        `${h.ip}\t${[...(h.ip === pod.ip ? [pod.name] : []), ...h.names].join(
+          ' ',
+        )}`,
+      );
   // Registry hosts the pod fetches from resolve to its forwarder (see egress.ts).
   for (const e of egress) lines.push(`${e.address}\t${e.host}`);
   fs.writeFileSync(path.join(etc, 'hosts'), `${lines.join('\n')}\n`);
   fs.writeFileSync(
     path.join(etc, 'resolv.conf'),
-    `search ${pod.namespace}.svc.cluster.local svc.cluster.local cluster.local\noptions ndots:5\n`,
+    `search ${
+      pod.namespace
+    }.${SERVICE_DNS_SUFFIX} ${SERVICE_DNS_SUFFIX} ${SERVICE_DNS_SUFFIX.replace(
+      /^svc\./,
+      '',
+    )}\noptions ndots:5\n`,
   );
   fs.writeFileSync(path.join(etc, 'hostname'), `${pod.name}\n`);
   return ['hosts', 'resolv.conf', 'hostname'].map(f => ({
@@ -165,8 +185,12 @@ export function containerMounts(
   volumes: Map<string, string>,
   networkFiles: Mount[],
 ): Mount[] {
-  const mounts: Mount[] = [...networkFiles, ...userFiles(profile, containerDir)];
-  for (const l of profile.layers(tools)) mounts.push({ kind: 'bind-ro', src: l.src, dst: l.dst });
+  const mounts: Mount[] = [
+    ...networkFiles,
+    ...userFiles(profile, containerDir),
+  ];
+  for (const l of profile.layers(tools))
+    mounts.push({ kind: 'bind-ro', src: l.src, dst: l.dst });
   for (const m of c.volumeMounts ?? []) {
     const dir = volumes.get(m.name);
     if (!dir)

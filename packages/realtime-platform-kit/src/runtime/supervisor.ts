@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { RuntimeError } from './errors';
+import { RUNTIME_DIR } from './files';
 import { imageProfile, ImageProfile, RuntimeTools } from './images';
 import { egressHosts, startForwarder } from './egress';
 import { IP, podNetns } from './network';
@@ -42,7 +43,7 @@ const APPLICATION_IMAGE: ImageProfile = {
 };
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-const LAUNCH = path.join(__dirname, 'launch.sh');
+const LAUNCH = path.join(RUNTIME_DIR, 'launch.sh');
 /** Restarts after which a crash-looping container fails the run instead of retrying. */
 const MAX_RESTARTS = 5;
 const RESTART_DELAY_MS = 2000;
@@ -50,7 +51,12 @@ const RESTART_DELAY_MS = 2000;
 /** The last lines of a log file, for error messages. */
 export function logTail(file: string, lines = 20): string {
   try {
-    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    return fs
+      .readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(-lines)
+      .join('\n');
   } catch {
     return '';
   }
@@ -150,24 +156,38 @@ class PodRunner {
       this.network,
     );
     const mountsFile = path.join(cdir, 'mounts');
-    fs.writeFileSync(mountsFile, mounts.map(m => `${m.kind}\t${m.src}\t${m.dst}\n`).join(''));
+    fs.writeFileSync(
+      mountsFile,
+      mounts.map(m => `${m.kind}\t${m.src}\t${m.dst}\n`).join(''),
+    );
     const full = { PATH: profile.path, ...env };
     // For `exec` from another process; removed with the pod's directory when the run stops.
     fs.writeFileSync(
       path.join(cdir, 'exec.json'),
-      JSON.stringify({ env: full, mountsFile, workdir: c.workingDir ?? profile.workdir ?? '/' }),
+      JSON.stringify({
+        env: full,
+        mountsFile,
+        workdir: c.workingDir ?? profile.workdir ?? '/',
+      }),
       { mode: 0o600 },
     );
     return { profile, env: full, argv, mountsFile, cdir };
   }
 
   /** Spawns a process in the container's view (the container itself, or an exec probe). */
-  private spawnIn(c: ContainerSpec, argv: string[] | undefined, logFile: string, layer: string) {
+  private spawnIn(
+    c: ContainerSpec,
+    argv: string[] | undefined,
+    logFile: string,
+    layer: string,
+  ) {
     const setup = this.containerSetup(c);
     const securityContext = (c as { securityContext?: { runAsUser?: number } })
       .securityContext;
     const uid =
-      securityContext?.runAsUser ?? this.pod.securityContext?.runAsUser ?? setup.profile.user;
+      securityContext?.runAsUser ??
+      this.pod.securityContext?.runAsUser ??
+      setup.profile.user;
     fs.rmSync(layer, { recursive: true, force: true });
     const fd = fs.openSync(logFile, 'a');
     const child = spawn(
@@ -209,9 +229,17 @@ class PodRunner {
   }
 
   /** Runs a container to completion, restarting it as `restartPolicy` says; resolves to success. */
-  private async runToCompletion(c: ContainerSpec, limit: number): Promise<boolean> {
+  private async runToCompletion(
+    c: ContainerSpec,
+    limit: number,
+  ): Promise<boolean> {
     for (let attempt = 0; !this.stopping; attempt++) {
-      const code = await this.spawnIn(c, undefined, this.logFile(c), path.join(this.dir, 'layer', c.name)).exited;
+      const code = await this.spawnIn(
+        c,
+        undefined,
+        this.logFile(c),
+        path.join(this.dir, 'layer', c.name),
+      ).exited;
       if (code === 0) return true;
       if (this.stopping) return false;
       this.status.restarts++;
@@ -251,20 +279,35 @@ class PodRunner {
         `http://${this.pod.ip}:${port(p.httpGet.port)}${p.httpGet.path ?? '/'}`,
       ];
     else if (p.tcpSocket)
-      argv = ['/bin/bash', '-c', `exec 3<>/dev/tcp/${this.pod.ip}/${port(p.tcpSocket.port)}`];
+      argv = [
+        '/bin/bash',
+        '-c',
+        `exec 3<>/dev/tcp/${this.pod.ip}/${port(p.tcpSocket.port)}`,
+      ];
     else return true;
     const log = path.join(this.dir, `${c.name}.probe.log`);
     const proc = inContainer
-      ? this.spawnIn(c, argv, log, path.join(this.dir, 'layer', `${c.name}-probe`))
+      ? this.spawnIn(
+          c,
+          argv,
+          log,
+          path.join(this.dir, 'layer', `${c.name}-probe`),
+        )
       : (() => {
           const fd = fs.openSync(log, 'a');
-          const child = spawn(IP, ['netns', 'exec', this.status.netns, ...argv], {
-            stdio: ['ignore', fd, fd],
-          });
+          const child = spawn(
+            IP,
+            ['netns', 'exec', this.status.netns, ...argv],
+            {
+              stdio: ['ignore', fd, fd],
+            },
+          );
           fs.closeSync(fd);
           return {
             child,
-            exited: new Promise<number>(r => child.on('exit', code => r(code ?? 1))),
+            exited: new Promise<number>(r =>
+              child.on('exit', code => r(code ?? 1)),
+            ),
           };
         })();
     const timer = setTimeout(() => proc.child.kill('SIGKILL'), timeout + 2000);
@@ -275,10 +318,15 @@ class PodRunner {
 
   /** Readiness: every container's readiness probe passes (a container without one is ready). */
   private async watchReadiness(containers: ContainerSpec[]) {
-    const period = Math.min(...containers.map(c => c.readinessProbe?.periodSeconds ?? 10), 10);
+    const period = Math.min(
+      ...containers.map(c => c.readinessProbe?.periodSeconds ?? 10),
+      10,
+    );
     while (!this.stopping && this.status.phase === 'Running') {
       const results = await Promise.all(
-        containers.map(c => (c.readinessProbe ? this.probe(c, c.readinessProbe) : true)),
+        containers.map(c =>
+          c.readinessProbe ? this.probe(c, c.readinessProbe) : true,
+        ),
       );
       const ready = results.every(Boolean);
       if (ready !== this.status.ready) {
@@ -294,7 +342,11 @@ class PodRunner {
   async livenessOnce(): Promise<{ container: string; ok: boolean }[]> {
     const out = [];
     for (const c of this.pod.containers)
-      if (c.livenessProbe) out.push({ container: c.name, ok: await this.probe(c, c.livenessProbe) });
+      if (c.livenessProbe)
+        out.push({
+          container: c.name,
+          ok: await this.probe(c, c.livenessProbe),
+        });
     return out;
   }
 
@@ -304,7 +356,11 @@ class PodRunner {
     this.network = podNetworkFiles(this.plan, this.pod, this.dir, egress);
     try {
       for (const e of egress)
-        await startForwarder(this.status.netns, e, await this.run.egressSocket(e.host, e.port));
+        await startForwarder(
+          this.status.netns,
+          e,
+          await this.run.egressSocket(e.host, e.port),
+        );
       this.volumes = preparePodVolumes(
         this.plan,
         this.pod,
@@ -321,7 +377,10 @@ class PodRunner {
       this.status.phase = 'Running';
       this.changed();
       if (this.isJob) {
-        const ok = await this.runToCompletion(this.pod.containers[0], this.pod.backoffLimit ?? 6);
+        const ok = await this.runToCompletion(
+          this.pod.containers[0],
+          this.pod.backoffLimit ?? 6,
+        );
         if (ok) {
           this.status.phase = 'Succeeded';
           this.changed();
@@ -338,7 +397,12 @@ class PodRunner {
   /** restartPolicy Always: a container that exits is started again, until it crash-loops. */
   private async keepRunning(c: ContainerSpec) {
     for (let restarts = 0; !this.stopping; restarts++) {
-      const code = await this.spawnIn(c, undefined, this.logFile(c), path.join(this.dir, 'layer', c.name)).exited;
+      const code = await this.spawnIn(
+        c,
+        undefined,
+        this.logFile(c),
+        path.join(this.dir, 'layer', c.name),
+      ).exited;
       if (this.stopping) return;
       this.status.restarts++;
       this.status.ready = false;
@@ -346,7 +410,9 @@ class PodRunner {
       this.changed();
       if (restarts >= MAX_RESTARTS) {
         this.fail(
-          `container ${c.name} keeps exiting (code ${code}, ${restarts + 1} times)`,
+          `container ${c.name} keeps exiting (code ${code}, ${
+            restarts + 1
+          } times)`,
           logTail(this.logFile(c)),
         );
         return;
