@@ -24,6 +24,7 @@ bench: ## print every benchmark's figures (bench/README.md says what each measur
 	  && echo "== portal" && bench/portal.sh \
 	  && echo "== platform render" && node --require @backstage/cli/config/nodeTransform.cjs bench/platform-render.ts \
 	  && echo "== validate against cue vet" && node --require @backstage/cli/config/nodeTransform.cjs bench/validate.ts \
+	  && echo "== local runtime data path" && node --require @backstage/cli/config/nodeTransform.cjs bench/local-runtime.ts \
 	  && echo "== configuration reference" && bench/reference-generate.sh \
 	  && echo "== entity card" && node bench/card-render.mjs \
 	  && echo "== catalog module" && node --require @backstage/cli/config/nodeTransform.cjs bench/catalog-ingest.ts'

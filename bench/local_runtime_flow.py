@@ -69,12 +69,13 @@ def platform():
     db = psycopg.connect(os.environ["POSTGRES_URL"], autocommit=True)
     pub = mqtt_client()
     # The sink creates the table on its first record; the insert time is a column default.
-    publish(pub, MQTT_TOPIC, 1, "warmup", 0)
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        if db.execute("SELECT to_regclass(%s)", (f'"{TABLE}"',)).fetchone()[0]:
-            break
-        time.sleep(0.5)
+    # Until the bridge's task has subscribed, a publish is lost (MQTT clean session): repeat.
+    deadline = time.time() + 180
+    while not db.execute("SELECT to_regclass(%s)", (f'"{TABLE}"',)).fetchone()[0]:
+        if time.time() > deadline:
+            sys.exit(f"no row in {TABLE} within 180 s of publishing to {MQTT_TOPIC}")
+        publish(pub, MQTT_TOPIC, 1, "warmup", 0)
+        time.sleep(2)
     db.execute(f'ALTER TABLE "{TABLE}" ADD COLUMN IF NOT EXISTS arrived timestamptz DEFAULT clock_timestamp()')
     time.sleep(1)
     publish(pub, MQTT_TOPIC, LATENCY_N, "latency", 0.005)
