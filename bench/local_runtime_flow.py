@@ -134,17 +134,25 @@ def baseline():
     while not c.assignment():
         c.poll(0.2)
     lat = []
+
+    def consume_latency():
+        deadline = time.time() + 90
+        while len(lat) < LATENCY_N and time.time() < deadline:
+            for m in c.consume(500, 0.2):
+                if m.error():
+                    continue
+                d = json.loads(m.value())
+                if d.get("run") == RUN and d["tag"] == "latency":
+                    lat.append(now_ms() - d["t"])
+
+    reader = threading.Thread(target=consume_latency)
+    reader.start()
     for i in range(LATENCY_N):
         p.produce(KAFKA_TOPIC, json.dumps({"run": RUN, "tag": "latency", "t": now_ms()}))
         p.poll(0)
         time.sleep(0.005)
     p.flush()
-    deadline = time.time() + 60
-    while len(lat) < LATENCY_N and time.time() < deadline:
-        for m in c.consume(500, 1.0):
-            d = json.loads(m.value())
-            if d.get("run") == RUN and d["tag"] == "latency":
-                lat.append(now_ms() - d["t"])
+    reader.join()
     start = time.time()
     for i in range(RATE_N):
         p.produce(KAFKA_TOPIC, json.dumps({"run": RUN, "tag": "rate", "t": now_ms()}))
