@@ -2,11 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { RuntimeError } from './errors';
-import { RUNTIME_DIR } from './files';
+import { launchArgs } from './files';
 import { readRunStatus } from './localRuntime';
 import { IP } from './network';
-
-const LAUNCH = path.join(RUNTIME_DIR, 'launch.sh');
 
 /**
  * Runs a command inside a running pod of a local run, as `kubectl exec` would: in the pod's
@@ -53,25 +51,14 @@ export function execInPod(
   return new Promise((resolve, reject) => {
     const child = spawn(
       IP,
-      [
-        'netns',
-        'exec',
-        p.netns,
-        '/usr/bin/unshare',
-        '--mount',
-        '--uts',
-        '--propagation',
-        'private',
-        '/bin/sh',
-        LAUNCH,
+      launchArgs({
+        netns: p.netns,
         layer,
         mountsFile,
-        p.name,
+        hostname: p.name,
         workdir,
-        '-',
-        '--',
-        ...argv,
-      ],
+        argv,
+      }),
       {
         env: { ...env, ...options.env },
         stdio:

@@ -153,6 +153,28 @@ const POSTGRES_BIN = () => {
   return `${base}/${v}/bin`;
 };
 
+/** A product that cannot run here: a stand-in script of `runtime/standins`, on the snippets' Python. */
+function standIn(
+  repository: string,
+  what: string,
+  script: string,
+): ImageProfile {
+  return {
+    repository,
+    runs: `a stand-in for ${what} (runtime/standins/${script})`,
+    standIn: true,
+    entrypoint: t => [
+      path.join(t.tools, 'snippets-venv', 'bin', 'python'),
+      `/standin/${script}`,
+    ],
+    path: SYSTEM_PATH,
+    workdir: '/',
+    layers: t => [
+      { src: path.join(t.runtimeDir, 'standins'), dst: '/standin' },
+    ],
+  };
+}
+
 /** The images the Composition names, and how each one runs here. */
 export const IMAGE_PROFILES: ImageProfile[] = [
   {
@@ -216,49 +238,22 @@ export const IMAGE_PROFILES: ImageProfile[] = [
     workdir: '/home/curl_user',
     layers: () => [],
   },
-  {
-    repository: 'metabase/metabase',
-    runs: 'a stand-in for the Metabase API the setup Job calls (scripts of the kit: runtime/standins/metabase.py)',
-    standIn: true,
-    entrypoint: t => [
-      path.join(t.tools, 'snippets-venv', 'bin', 'python'),
-      '/standin/metabase.py',
-    ],
-    path: SYSTEM_PATH,
-    workdir: '/',
-    layers: t => [
-      { src: path.join(t.runtimeDir, 'standins'), dst: '/standin' },
-    ],
-  },
-  {
-    repository: 'lensting/lenses-hq',
-    runs: 'a stand-in for Lenses HQ that reads its config.yaml as HQ documents it (runtime/standins/lenses_hq.py)',
-    standIn: true,
-    // HQ reads config.yaml from its working directory, / in the image.
-    entrypoint: t => [
-      path.join(t.tools, 'snippets-venv', 'bin', 'python'),
-      '/standin/lenses_hq.py',
-    ],
-    path: SYSTEM_PATH,
-    workdir: '/',
-    layers: t => [
-      { src: path.join(t.runtimeDir, 'standins'), dst: '/standin' },
-    ],
-  },
-  {
-    repository: 'lensting/lenses-agent',
-    runs: 'a stand-in for the Lenses Agent that reads its provisioning as the agent documents it (runtime/standins/lenses_agent.py)',
-    standIn: true,
-    entrypoint: t => [
-      path.join(t.tools, 'snippets-venv', 'bin', 'python'),
-      '/standin/lenses_agent.py',
-    ],
-    path: SYSTEM_PATH,
-    workdir: '/',
-    layers: t => [
-      { src: path.join(t.runtimeDir, 'standins'), dst: '/standin' },
-    ],
-  },
+  standIn(
+    'metabase/metabase',
+    'the Metabase API the setup Job calls',
+    'metabase.py',
+  ),
+  // HQ reads config.yaml from its working directory, / in the image.
+  standIn(
+    'lensting/lenses-hq',
+    'Lenses HQ that reads its config.yaml as HQ documents it',
+    'lenses_hq.py',
+  ),
+  standIn(
+    'lensting/lenses-agent',
+    'the Lenses Agent that reads its provisioning as the agent documents it',
+    'lenses_agent.py',
+  ),
 ];
 
 /** The profile that reproduces an image reference (`repo:tag` or `repo@sha256:…`). */

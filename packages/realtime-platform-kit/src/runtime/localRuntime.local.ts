@@ -364,30 +364,23 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
         const topic = [...spec().topics].sort(
           (a, b) => b.replicationFactor - a.replicationFactor,
         )[0].name;
-        const tag = `restart-${Date.now()}`;
-        expect(
-          await check([
-            'produce-acked',
-            '--topic',
-            topic,
-            '--tag',
-            tag,
-            '--count',
-            '500',
-          ]),
-        ).toMatchObject({ ok: true, acked: 500 });
+        const tagged = [
+          '--topic',
+          topic,
+          '--tag',
+          `restart-${Date.now()}`,
+          '--count',
+          '500',
+        ];
+        expect(await check(['produce-acked', ...tagged])).toMatchObject({
+          ok: true,
+          acked: 500,
+        });
         await runtime.restartPod('kafka-0', pns());
-        expect(
-          await check([
-            'count-tagged',
-            '--topic',
-            topic,
-            '--tag',
-            tag,
-            '--count',
-            '500',
-          ]),
-        ).toMatchObject({ ok: true, found: 500 });
+        expect(await check(['count-tagged', ...tagged])).toMatchObject({
+          ok: true,
+          found: 500,
+        });
       },
     );
 

@@ -20,25 +20,22 @@ beforeAll(async () => {
   ]);
 });
 
+/** The Secrets a user creates before deploying the full example. */
+const USER_SECRETS = [
+  ['lenses-license', 'LICENSE_KEY'],
+  ['lenses-agent-key-factory', 'AGENT_KEY'],
+].map(([name, key]) => ({
+  apiVersion: 'v1',
+  kind: 'Secret',
+  metadata: { name, namespace: 'factory' },
+  stringData: { [key]: 'value' },
+}));
 const pod = (plan: RuntimePlan, name: string) =>
   plan.pods.find(p => p.name === name)!;
 
 describe('runtimePlan', () => {
   it('runs one pod per replica of every composed workload and every Job, each with its own address', () => {
-    const plan = runtimePlan(full, [
-      {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: 'lenses-license', namespace: 'factory' },
-        stringData: { LICENSE_KEY: 'k' },
-      },
-      {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: 'lenses-agent-key-factory', namespace: 'factory' },
-        stringData: { AGENT_KEY: 'a' },
-      },
-    ]);
+    const plan = runtimePlan(full, USER_SECRETS);
     const names = plan.pods.map(p => p.name);
     expect(names).toEqual(
       expect.arrayContaining([
@@ -146,20 +143,9 @@ describe('egressHosts and image profiles', () => {
   it('lets only the Connect pods reach the Maven repository their init container names', () => {
     const plan = runtimePlan(minimal);
     expect(plan.pods.flatMap(egressHosts)).toEqual([]);
-    const connect = runtimePlan(full, [
-      {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: 'lenses-license', namespace: 'factory' },
-        stringData: { LICENSE_KEY: 'k' },
-      },
-      {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: 'lenses-agent-key-factory', namespace: 'factory' },
-        stringData: { AGENT_KEY: 'a' },
-      },
-    ]).pods.filter(q => egressHosts(q).length);
+    const connect = runtimePlan(full, USER_SECRETS).pods.filter(
+      q => egressHosts(q).length,
+    );
     expect(connect.map(q => q.name)).toEqual([
       'connect-local-0',
       'connect-local-1',

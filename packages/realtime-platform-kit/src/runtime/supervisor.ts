@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { RuntimeError } from './errors';
-import { RUNTIME_DIR } from './files';
+import { launchArgs } from './files';
 import { imageProfile, ImageProfile, RuntimeTools } from './images';
 import { egressHosts, startForwarder } from './egress';
 import { IP, podNetns } from './network';
@@ -43,7 +43,6 @@ const APPLICATION_IMAGE: ImageProfile = {
 };
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-const LAUNCH = path.join(RUNTIME_DIR, 'launch.sh');
 /** Restarts after which a crash-looping container fails the run instead of retrying. */
 const MAX_RESTARTS = 5;
 const RESTART_DELAY_MS = 2000;
@@ -192,25 +191,15 @@ class PodRunner {
     const fd = fs.openSync(logFile, 'a');
     const child = spawn(
       IP,
-      [
-        'netns',
-        'exec',
-        this.status.netns,
-        '/usr/bin/unshare',
-        '--mount',
-        '--uts',
-        '--propagation',
-        'private',
-        '/bin/sh',
-        LAUNCH,
+      launchArgs({
+        netns: this.status.netns,
         layer,
-        setup.mountsFile,
-        this.pod.name,
-        c.workingDir ?? setup.profile.workdir ?? '/',
-        uid === undefined ? '-' : String(uid),
-        '--',
-        ...(argv ?? setup.argv),
-      ],
+        mountsFile: setup.mountsFile,
+        hostname: this.pod.name,
+        workdir: c.workingDir ?? setup.profile.workdir ?? '/',
+        uid,
+        argv: argv ?? setup.argv,
+      }),
       { env: setup.env, stdio: ['ignore', fd, fd] },
     );
     fs.closeSync(fd);
