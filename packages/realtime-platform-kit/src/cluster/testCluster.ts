@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { RealtimeKit, RenderResult } from '../kit';
 import { compositeResourceCrd, CustomResourceDefinition } from './compositeCrd';
-import { KubeClient } from './kubeClient';
+import { KubeClient, KubeObject } from './kubeClient';
 
 /**
  * A client of the running simulated cluster, from `$KUBECONFIG` (set by
@@ -59,40 +59,46 @@ export async function ensureNamespace(
 }
 
 /**
- * The Secrets a user creates before deploying a platform with Lenses (license and agent key,
- * named by the `lenses` parameters), with throw-away test values.
+ * The Secrets the guide has a user create before deploying an application: each platform's
+ * Lenses license (its value starts with `license_key_`, as Lenses license keys do) and agent key.
  */
+export function userSecrets(result: RenderResult): KubeObject[] {
+  return result.platforms.flatMap(p => {
+    const lenses = p.xr.spec.lenses;
+    if (!lenses) return [];
+    return [
+      [lenses.license, 'license_key_'],
+      [lenses.agentKey, 'agent_key_'],
+    ].map(([ref, prefix]) => {
+      const { secretName, key } = ref as { secretName: string; key: string };
+      return {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: secretName, namespace: result.application.namespace },
+        stringData: {
+          [key]: `${prefix}test-${Math.random().toString(36).slice(2)}`,
+        },
+      };
+    });
+  });
+}
+
+/** Creates {@link userSecrets} in the cluster, or adds a missing key to an existing one. */
 export async function createUserSecrets(
   client: KubeClient,
   result: RenderResult,
 ): Promise<void> {
-  for (const p of result.platforms) {
-    const lenses = p.xr.spec.lenses;
-    if (!lenses) continue;
-    for (const ref of [lenses.license, lenses.agentKey]) {
-      const secret = {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: {
-          name: ref.secretName,
-          namespace: result.application.namespace,
-        },
-        stringData: {
-          [ref.key]: `test-${Math.random().toString(36).slice(2)}`,
-        },
-      };
-      const existing = await client.get(
-        'v1',
-        'Secret',
-        ref.secretName,
-        result.application.namespace,
-      );
-      if (!existing) await client.create(secret);
-      else if (
-        !(existing.data as Record<string, string> | undefined)?.[ref.key]
+  for (const secret of userSecrets(result)) {
+    const { name, namespace } = secret.metadata;
+    const data = secret.stringData as Record<string, string>;
+    const existing = await client.get('v1', 'Secret', name, namespace);
+    if (!existing) await client.create(secret);
+    else if (
+      !Object.keys(data).every(
+        k => (existing.data as Record<string, string> | undefined)?.[k],
       )
-        await client.mergePatch(existing, { stringData: secret.stringData });
-    }
+    )
+      await client.mergePatch(existing, { stringData: data });
   }
 }
 

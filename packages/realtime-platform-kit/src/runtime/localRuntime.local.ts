@@ -15,7 +15,7 @@ import {
   serviceHost,
 } from '@internal/realtime-platform-contract';
 import { createKit, RenderResult } from '../kit';
-import { KubeObject } from '../types';
+import { userSecrets } from '../cluster/testCluster';
 import { execInPod } from './exec';
 import { RUNTIME_DIR } from './files';
 import { LocalRuntime } from './localRuntime';
@@ -28,18 +28,6 @@ const tools = path.join(kit.paths.root, '.tools');
 const python = path.join(tools, 'snippets-venv', 'bin', 'python');
 const checks = path.join(RUNTIME_DIR, 'checks', 'platform_checks.py');
 const runRoot = path.join(tools, 'run', 'local-e2e');
-
-/** The Secrets the guide has the user create before deploying the full example. */
-const USER_SECRETS: KubeObject[] = [
-  ['lenses-license', 'LICENSE_KEY'],
-  ['lenses-agent-key-factory', 'AGENT_KEY'],
-].map(([name, key]) => ({
-  apiVersion: 'v1',
-  kind: 'Secret',
-  metadata: { name, namespace: 'factory' },
-  // Lenses license keys start with license_key_ (the HQ stand-in refuses others, as HQ does).
-  stringData: { [key]: `${key.toLowerCase()}_local-run` },
-}));
 
 interface Webservice {
   name: string;
@@ -134,7 +122,7 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
       const started = Date.now();
       await runtime.up({
         dir,
-        userSecrets: USER_SECRETS,
+        userSecrets: userSecrets(result),
         tools: { tools },
         timeoutSeconds: 600,
       });

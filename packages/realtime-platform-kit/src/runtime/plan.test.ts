@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { kit } from '../__fixtures__/testing';
 import { RenderResult } from '../kit';
+import { userSecrets } from '../cluster/testCluster';
 import { egressHosts } from './egress';
 import { RuntimeError } from './errors';
 import { imageProfile } from './images';
@@ -20,22 +21,12 @@ beforeAll(async () => {
   ]);
 });
 
-/** The Secrets a user creates before deploying the full example. */
-const USER_SECRETS = [
-  ['lenses-license', 'LICENSE_KEY'],
-  ['lenses-agent-key-factory', 'AGENT_KEY'],
-].map(([name, key]) => ({
-  apiVersion: 'v1',
-  kind: 'Secret',
-  metadata: { name, namespace: 'factory' },
-  stringData: { [key]: 'value' },
-}));
 const pod = (plan: RuntimePlan, name: string) =>
   plan.pods.find(p => p.name === name)!;
 
 describe('runtimePlan', () => {
   it('runs one pod per replica of every composed workload and every Job, each with its own address', () => {
-    const plan = runtimePlan(full, USER_SECRETS);
+    const plan = runtimePlan(full, userSecrets(full));
     const names = plan.pods.map(p => p.name);
     expect(names).toEqual(
       expect.arrayContaining([
@@ -143,7 +134,7 @@ describe('egressHosts and image profiles', () => {
   it('lets only the Connect pods reach the Maven repository their init container names', () => {
     const plan = runtimePlan(minimal);
     expect(plan.pods.flatMap(egressHosts)).toEqual([]);
-    const connect = runtimePlan(full, USER_SECRETS).pods.filter(
+    const connect = runtimePlan(full, userSecrets(full)).pods.filter(
       q => egressHosts(q).length,
     );
     expect(connect.map(q => q.name)).toEqual([
