@@ -185,7 +185,11 @@ export function containerMounts(
   volumes: Map<string, string>,
   networkFiles: Mount[],
 ): Mount[] {
+  // The repository (the machine's tools, the runtime's scripts) at its own path, also when it
+  // lies under /tmp or /run, which every container gets fresh.
+  const repository = path.dirname(tools.tools);
   const mounts: Mount[] = [
+    { kind: 'bind-ro', src: repository, dst: repository },
     ...networkFiles,
     ...userFiles(profile, containerDir),
   ];
