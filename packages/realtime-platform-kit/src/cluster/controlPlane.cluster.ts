@@ -244,9 +244,13 @@ describe('a service whose pods fail (kwok fails every container of a labelled po
       const live = () =>
         client.get('apps/v1', 'Deployment', md.name, md.namespace);
       const before: Loose = await live();
+      // Recreate: a rolling update keeps the old ready pod while the new one fails (with one
+      // replica nothing may be unavailable), so whether any pod fails would depend on which kwok
+      // stage wins the race for the new pod.
       if (!before.spec.template.metadata.labels[FAIL_LABEL])
         await client.mergePatch(before, {
           spec: {
+            strategy: { type: 'Recreate', rollingUpdate: null },
             template: { metadata: { labels: { [FAIL_LABEL]: 'true' } } },
           },
         });
