@@ -24,6 +24,7 @@ import {
   execInPod,
   LocalRuntime,
   readRunStatus,
+  snippetsPython,
 } from '../packages/realtime-platform-kit/src';
 import {
   netnsPids,
@@ -95,13 +96,7 @@ async function main() {
       .reduce((sum, pid) => sum + rssKb(pid), 0);
     peakKb = Math.max(peakKb, kb);
   }, 500);
-  const py = path.join(
-    kit.paths.root,
-    '.tools',
-    'snippets-venv',
-    'bin',
-    'python',
-  );
+  const py = snippetsPython(path.join(kit.paths.root, '.tools'));
   const flow = path.join(__dirname, 'local_runtime_flow.py');
   const inProbe = async (args: string[]) => {
     const r = await execInPod(dir, 'probe-local-0', [py, flow, ...args], {

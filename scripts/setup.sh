@@ -22,6 +22,9 @@ missing_apt=()
 [ -x "$CHROMIUM_PATH" ] || missing_apt+=(chromium)
 command -v /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing_apt+=(postgresql)
 command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || missing_apt+=(mosquitto mosquitto-clients)
+# The local runtime (stage 52-local-runtime): network namespaces, and curl in its containers.
+[ -x /usr/sbin/ip ] || missing_apt+=(iproute2)
+command -v curl >/dev/null || missing_apt+=(curl)
 if [ ${#missing_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     say "Installing ${missing_apt[*]} with apt"

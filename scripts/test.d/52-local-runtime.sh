@@ -8,6 +8,10 @@
 set -uo pipefail
 source "$(dirname "$0")/../lib.sh"
 cd "$REPO"
+if [ "$(id -u)" != 0 ]; then
+  echo "52-local-runtime needs root (the local runtime makes network namespaces and mounts): run make test as root" >&2
+  exit 1
+fi
 
 leftover() { ip netns list 2>/dev/null | grep -c '^rk[0-9a-f]\{6\}-' || true; }
 before=$(leftover)

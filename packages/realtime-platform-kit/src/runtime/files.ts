@@ -7,6 +7,10 @@ import path from 'node:path';
 // eslint-disable-next-line no-restricted-syntax -- the runtime runs its own scripts, as the kit reads the platform files next to its sources
 export const RUNTIME_DIR: string = __dirname;
 
+/** Resolves after `ms` milliseconds. */
+export const sleep = (ms: number): Promise<void> =>
+  new Promise(r => setTimeout(r, ms));
+
 /** What one container start or exec needs from the launcher (launch.sh). */
 export interface Launch {
   netns: string;

@@ -153,6 +153,19 @@ const POSTGRES_BIN = () => {
   return `${base}/${v}/bin`;
 };
 
+/** An application's own image is not run; `exec` into its pod runs host programs in its env. */
+export const APPLICATION_IMAGE: ImageProfile = {
+  repository: '',
+  runs: 'not run: the application image',
+  path: SYSTEM_PATH,
+  layers: () => [],
+};
+
+/** The Python (with the docs' client libraries) that runs the stand-ins and the checks. */
+export function snippetsPython(tools: string): string {
+  return path.join(tools, 'snippets-venv', 'bin', 'python');
+}
+
 /** A product that cannot run here: a stand-in script of `runtime/standins`, on the snippets' Python. */
 function standIn(
   repository: string,
@@ -163,10 +176,7 @@ function standIn(
     repository,
     runs: `a stand-in for ${what} (runtime/standins/${script})`,
     standIn: true,
-    entrypoint: t => [
-      path.join(t.tools, 'snippets-venv', 'bin', 'python'),
-      `/standin/${script}`,
-    ],
+    entrypoint: t => [snippetsPython(t.tools), `/standin/${script}`],
     path: SYSTEM_PATH,
     workdir: '/',
     layers: t => [

@@ -8,7 +8,7 @@ export type {
   RuntimeService,
   ContainerSpec,
 } from './plan';
-export { IMAGE_PROFILES, imageProfile } from './images';
+export { IMAGE_PROFILES, imageProfile, snippetsPython } from './images';
 export type { ImageProfile, ImageUser, RuntimeTools } from './images';
 export { RuntimeError } from './errors';
 export type { PodStatus } from './supervisor';

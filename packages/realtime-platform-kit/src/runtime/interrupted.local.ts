@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { kit } from '../__fixtures__/testing';
+import { sleep } from './files';
 import { readRunStatus } from './localRuntime';
 import { netnsPids, runNetnses } from './network';
 
@@ -23,7 +24,6 @@ const bin = path.join(
 const example = (f: string) =>
   path.join(kit.paths.root, 'platform', 'examples', f);
 const dir = path.join(kit.paths.root, '.tools', 'run', 'local-interrupted');
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 const cli = (...args: string[]) =>
   spawnSync(bin, ['local', ...args], { encoding: 'utf8' });
 

@@ -7,6 +7,7 @@ import { RealtimeKit } from '../kit';
 import { KubeObject } from '../types';
 import { RuntimeError } from './errors';
 import { execInPod } from './exec';
+import { sleep } from './files';
 import { LocalRuntime, readRunStatus, stopRun } from './localRuntime';
 
 /** Usage lines of the `local` command, for the CLI's usage text. */
@@ -71,7 +72,7 @@ async function up(
     let exited = false;
     child.on('exit', () => (exited = true));
     for (;;) {
-      await new Promise(r => setTimeout(r, 500));
+      await sleep(500);
       const s = readRunStatus(dir);
       if (s && s.pid === child.pid && s.state === 'ready') {
         process.stdout.write(

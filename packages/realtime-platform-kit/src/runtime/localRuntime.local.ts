@@ -17,7 +17,8 @@ import {
 import { createKit, RenderResult } from '../kit';
 import { userSecrets } from '../cluster/testCluster';
 import { execInPod } from './exec';
-import { RUNTIME_DIR } from './files';
+import { snippetsPython } from './images';
+import { RUNTIME_DIR, sleep } from './files';
 import { LocalRuntime } from './localRuntime';
 import { runNetnses } from './network';
 
@@ -25,7 +26,7 @@ jest.setTimeout(900_000);
 
 const kit = createKit();
 const tools = path.join(kit.paths.root, '.tools');
-const python = path.join(tools, 'snippets-venv', 'bin', 'python');
+const python = snippetsPython(tools);
 const checks = path.join(RUNTIME_DIR, 'checks', 'platform_checks.py');
 const runRoot = path.join(tools, 'run', 'local-e2e');
 
@@ -144,6 +145,7 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
 
     it('answers every composed liveness probe on the running processes', async () => {
       const live = await runtime.liveness();
+      expect(live.length).toBeGreaterThan(0);
       expect(live.filter(l => !l.ok)).toEqual([]);
     });
 
@@ -326,7 +328,7 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
             failed.connectors as Record<string, { tasks: string[] }>
           )?.[broken];
           if (c?.tasks.includes('FAILED')) break;
-          await new Promise(r => setTimeout(r, 2000));
+          await sleep(2000);
         }
         await execInPod(
           dir,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { RenderResult } from '../kit';
 import { KubeObject } from '../types';
 import { RuntimeError } from './errors';
-import { RUNTIME_DIR } from './files';
+import { RUNTIME_DIR, sleep } from './files';
 import { RuntimeTools } from './images';
 import { serveEgress } from './egress';
 import { createPodNetwork, removeNetnses, runNetnses } from './network';
@@ -65,8 +65,7 @@ export async function stopRun(dir: string): Promise<RunStatus | undefined> {
   if (!status) return undefined;
   if (status.pid !== process.pid && alive(status.pid)) {
     process.kill(status.pid, 'SIGTERM');
-    for (let t = 0; t < 30_000 && alive(status.pid); t += 250)
-      await new Promise(r => setTimeout(r, 250));
+    for (let t = 0; t < 30_000 && alive(status.pid); t += 250) await sleep(250);
   }
   await removeNetnses(runNetnses(status.run));
   const after = readRunStatus(dir) ?? status;
@@ -189,7 +188,7 @@ export class LocalRuntime {
         await this.down();
         throw new RuntimeError('local run', this.status.failure);
       }
-      await new Promise(r => setTimeout(r, 500));
+      await sleep(500);
     }
     this.status.state = 'ready';
     this.write();
@@ -231,7 +230,7 @@ export class LocalRuntime {
           `pod ${namespace}/${name}`,
           `not ready again within ${timeoutSeconds}s after a restart`,
         );
-      await new Promise(res => setTimeout(res, 500));
+      await sleep(500);
     }
   }
 

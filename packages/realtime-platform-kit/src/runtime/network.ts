@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { sleep } from './files';
 import { POD_NETWORK, RuntimePod } from './plan';
 
 /** `ip`, run as root: the runtime makes and removes its own network namespaces. */
@@ -65,8 +66,6 @@ export function netnsPids(ns: string): number[] {
     return [];
   }
 }
-
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 /**
  * Stops every process in the given namespaces (TERM, KILL after `graceMs`) and deletes the

@@ -2,8 +2,13 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { RuntimeError } from './errors';
-import { launchArgs } from './files';
-import { imageProfile, ImageProfile, RuntimeTools } from './images';
+import { launchArgs, sleep } from './files';
+import {
+  APPLICATION_IMAGE,
+  imageProfile,
+  ImageProfile,
+  RuntimeTools,
+} from './images';
 import { egressHosts, startForwarder } from './egress';
 import { IP, podNetns } from './network';
 import { ContainerSpec, Probe, RuntimePlan, RuntimePod } from './plan';
@@ -34,15 +39,6 @@ export interface PodStatus {
   images: { image: string; runs: string; standIn: boolean }[];
 }
 
-/** An application's own image is not run; `exec` into its pod runs host programs in its env. */
-const APPLICATION_IMAGE: ImageProfile = {
-  repository: '',
-  runs: 'not run: the application image',
-  path: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-  layers: () => [],
-};
-
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 /** Restarts after which a crash-looping container fails the run instead of retrying. */
 const MAX_RESTARTS = 5;
 const RESTART_DELAY_MS = 2000;
@@ -188,9 +184,7 @@ class PodRunner {
       this.pod.securityContext?.runAsUser ??
       setup.profile.user;
     fs.rmSync(layer, { recursive: true, force: true });
-    const fd = fs.openSync(logFile, 'a');
-    const child = spawn(
-      IP,
+    return this.spawnLogged(
       launchArgs({
         netns: this.status.netns,
         layer,
@@ -200,8 +194,19 @@ class PodRunner {
         uid,
         argv: argv ?? setup.argv,
       }),
-      { env: setup.env, stdio: ['ignore', fd, fd] },
+      logFile,
+      setup.env,
     );
+  }
+
+  /** Runs `ip <args>` with its output appended to `logFile`; resolves `exited` to its code. */
+  private spawnLogged(
+    args: string[],
+    logFile: string,
+    env?: NodeJS.ProcessEnv,
+  ) {
+    const fd = fs.openSync(logFile, 'a');
+    const child = spawn(IP, args, { env, stdio: ['ignore', fd, fd] });
     fs.closeSync(fd);
     this.children.add(child);
     const exited = new Promise<number>(resolve =>
@@ -282,23 +287,7 @@ class PodRunner {
           log,
           path.join(this.dir, 'layer', `${c.name}-probe`),
         )
-      : (() => {
-          const fd = fs.openSync(log, 'a');
-          const child = spawn(
-            IP,
-            ['netns', 'exec', this.status.netns, ...argv],
-            {
-              stdio: ['ignore', fd, fd],
-            },
-          );
-          fs.closeSync(fd);
-          return {
-            child,
-            exited: new Promise<number>(r =>
-              child.on('exit', code => r(code ?? 1)),
-            ),
-          };
-        })();
+      : this.spawnLogged(['netns', 'exec', this.status.netns, ...argv], log);
     const timer = setTimeout(() => proc.child.kill('SIGKILL'), timeout + 2000);
     const code = await proc.exited;
     clearTimeout(timer);
