@@ -86,14 +86,21 @@ test('registering the URL of an OAM application file adds its platform and parts
     page.getByText('The following entities have been added to the catalog:'),
   ).toBeVisible();
 
-  await page.goto(`/catalog/${NS}/component/events`);
   const platformCard = page
     .locator('.MuiCard-root')
     .filter({ has: page.getByText('Realtime platform', { exact: true }) });
   const parts = platformCard.getByRole('region', { name: 'Provisioned parts' });
-  await expect(parts.getByRole('link', { name: /\(events\)/ })).toHaveCount(5, {
-    timeout: 60_000,
-  });
+  // The entity page loads its entity once: opened before the catalog has processed the new
+  // location, it stays "not found". Reload until the platform and its parts are there.
+  await expect(async () => {
+    await page.goto(`/catalog/${NS}/component/events`);
+    await expect(parts.getByRole('link', { name: /\(events\)/ })).toHaveCount(
+      5,
+      {
+        timeout: 5_000,
+      },
+    );
+  }).toPass({ timeout: 90_000 });
   await expect(
     parts.getByText(`kafka.${NS}--events-realtime.svc`, { exact: false }),
   ).toBeVisible();
