@@ -12,6 +12,7 @@ export const PAGES = {
   constraints: 'constraints.md',
   xrd: 'realtime-platform-xrd.md',
   secret: 'connection-secret.md',
+  security: 'security.md',
   definition: (name: string) => `${name}.md`,
 };
 

@@ -5,6 +5,7 @@ import { PAGES } from './common';
 import { measureEffects, ParameterEffect } from './effects';
 import { checkNotes } from './notes';
 import { constraintsPage, RejectedInput } from './pages/constraints';
+import { securityPage } from './pages/security';
 import { definitionPage } from './pages/definition';
 import { indexPage } from './pages/index';
 import { secretFacts, secretPage } from './pages/secret';
@@ -161,6 +162,7 @@ export async function generateReference(
   pages.set(PAGES.xrd, xrdPage(src));
   pages.set(PAGES.secret, secretPage(src, facts));
   pages.set(PAGES.constraints, constraintsPage(src, effects, rejected, probes));
+  pages.set(PAGES.security, securityPage(src, full));
   for (const [k, v] of pages) pages.set(k, `${v.replace(/\n+$/, '')}\n`);
   clock('pages');
   return pages;

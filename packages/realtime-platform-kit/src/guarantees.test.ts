@@ -4,7 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { clusterObjects } from './cluster/manifests';
 import { runComposition } from './composition';
+import { secretCopies } from './runtime/plan';
 import {
   CONNECTION_KEYS,
   ENV_VAR_NAME,
@@ -470,7 +472,7 @@ describe('4. no credential literals', () => {
       .map(f => `platform/examples/${f}`),
   ];
   const LITERAL =
-    /(?<![$\w])[A-Za-z_.-]*(password|passwd|token|apikey|api_key)[A-Za-z_.-]*["']?\s*[:=]\s*["']?(?![$<{(]|valueFrom|secretKeyRef)[^\s"',}]{4,}/i;
+    /(?<![$\w])[A-Za-z_.-]*(password|passwd|token|apikey|api_key)[A-Za-z_.-]*["']?\s*[:=]\s*["']?(?![$<{(]|valueFrom|secretKeyRef|true\b|false\b)[^\s"',}]{4,}/i;
 
   it.each(files)('%s holds no credential literal', file => {
     const hits = fs
@@ -559,19 +561,14 @@ describe('4. no credential literals', () => {
     ]);
     for (const fv of results) {
       const ms = manifests(fv);
-      const copies = composedOf(fv).filter(
-        c => c.resource.spec?.forProvider?.manifest?.kind === 'Secret',
+      const copies = secretCopies(clusterObjects(fv.result!)).flatMap(
+        c => c.copies,
       );
-      const secretKeys = new Map<string, Set<string>>(
-        copies.map(c => [
-          manifestOf(c).metadata.name,
-          new Set(
-            (c.resource.spec?.references ?? []).map(r =>
-              r.toFieldPath!.replace(/^data\./, ''),
-            ),
-          ),
-        ]),
-      );
+      const secretKeys = new Map<string, Set<string>>();
+      for (const c of copies) {
+        if (!secretKeys.has(c.toSecret)) secretKeys.set(c.toSecret, new Set());
+        if (c.fromKey) secretKeys.get(c.toSecret)!.add(c.toKey);
+      }
       const configMaps = new Set(
         ms.filter(m => m.kind === 'ConfigMap').map(m => m.metadata.name),
       );
@@ -606,9 +603,9 @@ describe('4. no credential literals', () => {
       expect(duplicates).toEqual([]);
       // copies in the platform namespace read keys that exist in the generated source secret
       const source = Object.keys(secretData(fv, 'credentials'));
-      const refs = resource(fv, 'platform-credentials').spec.references.map(
-        (r: any) => r.patchesFrom.fieldPath.replace(/^data\./, ''),
-      );
+      const refs = copies
+        .filter(c => c.toSecret === 'credentials')
+        .map(c => c.fromKey);
       expect(refs.sort()).toEqual(source.sort());
     }
   });
@@ -624,20 +621,36 @@ describe('4. no credential literals', () => {
         }),
       ]),
     ]);
-    const obj = resource(fv, 'lenses-license');
-    expect(obj.spec.references).toEqual([
+    const objects = clusterObjects(fv.result!);
+    const copies = secretCopies(objects).flatMap(c => c.copies);
+    expect(copies.filter(c => c.toSecret === 'lenses-license')).toEqual([
       {
-        patchesFrom: {
-          apiVersion: 'v1',
-          kind: 'Secret',
-          name: 'my-license',
-          namespace: 'apps',
-          fieldPath: 'data.k',
-        },
-        toFieldPath: 'data.LICENSE_KEY',
+        fromNamespace: 'apps',
+        fromSecret: 'my-license',
+        fromKey: 'k',
+        toSecret: 'lenses-license',
+        toKey: 'LICENSE_KEY',
       },
     ]);
-    expect(obj.spec.forProvider.manifest.data).toBeUndefined();
+    // The secret-sync ServiceAccount may read the user's Secret, by name, and nothing else.
+    const source = objects.find(
+      o => o.object.kind === 'Role' && o.object.metadata.namespace === 'apps',
+    )!.object as any;
+    expect(source.rules).toEqual([
+      {
+        apiGroups: [''],
+        resources: ['secrets'],
+        verbs: ['get'],
+        resourceNames: expect.arrayContaining(['my-license']),
+      },
+    ]);
+    expect(
+      objects.filter(
+        o =>
+          o.object.kind === 'Secret' &&
+          o.object.metadata.name === 'lenses-license',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -715,9 +728,11 @@ describe('5. lists of any length render', () => {
           .split(',')
           .filter(Boolean),
       ).toHaveLength(n);
-      expect(resource(fv, 'platform-mqtt-users').spec.references).toHaveLength(
-        n,
-      );
+      expect(
+        secretCopies(clusterObjects(fv.result!))
+          .flatMap(c => c.copies)
+          .filter(c => c.toSecret === 'mqtt-users' && c.fromKey),
+      ).toHaveLength(n);
     },
   );
 });

@@ -27,6 +27,8 @@ export type {
   SecretKeyReport,
 } from './kit';
 export { loadDefinitions, splitImports } from './definitions';
+export { ingressAccess } from './networkAccess';
+export type { PortAccess } from './networkAccess';
 export type { ComponentDefinition } from './definitions';
 export {
   parameterSchema,

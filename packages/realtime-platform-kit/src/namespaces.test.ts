@@ -292,11 +292,23 @@ describe('the kit agrees with what the definitions render', () => {
       expect(
         ms.filter(m => m.kind === 'Namespace').map(m => m.metadata.name),
       ).toEqual([expected]);
+      // Only the secret-sync Role and RoleBinding on the source Secrets live in the application's.
       expect([
         ...new Set(
-          ms.filter(m => m.kind !== 'Namespace').map(m => m.metadata.namespace),
+          ms
+            .filter(m => m.kind !== 'Namespace')
+            .map(
+              m =>
+                `${m.metadata.namespace}${
+                  m.metadata.namespace === expected ? '' : ` ${m.kind}`
+                }`,
+            ),
         ),
-      ]).toEqual([expected]);
+      ]).toEqual([
+        expected,
+        `${sample[i].namespace} Role`,
+        `${sample[i].namespace} RoleBinding`,
+      ]);
     });
   });
 });

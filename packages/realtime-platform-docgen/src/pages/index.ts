@@ -36,6 +36,10 @@ function pageRows(src: ReferenceSource): string[][] {
       `[Interdependencies and constraints](${PAGES.constraints})`,
       'Rules between parameters, rejected inputs, and what changing each parameter does (rolling update, recreation, data-loss risk).',
     ],
+    [
+      `[Security model](${PAGES.security})`,
+      'Who reaches which port, how each pod runs (Pod Security restricted), where each credential lives and how to rotate it, and what is not protected yet.',
+    ],
   ];
 }
 

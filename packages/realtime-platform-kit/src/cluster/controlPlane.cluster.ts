@@ -15,6 +15,9 @@ import { compositeConditions, setCompositeConditions } from './compositeStatus';
 import { clusterObjects, ClusterObject, objectLabel } from './manifests';
 import { waitForWorkloads } from './readiness';
 import { recomposeFromCluster } from './recompose';
+import { secretCopies } from '../runtime/plan';
+import { secretValues, STORED_KINDS } from './secretValues';
+import { runSecretSync } from './secretSync';
 import { GENERATED_SHAPES } from './shapes';
 import {
   clusterClient,
@@ -164,6 +167,98 @@ describe.each([...EXAMPLES, ...GENERATED_SHAPES])(
             .map(p => p.metadata.name),
         ).toEqual([]);
       }
+    });
+
+    it("the secret-sync Job's script, as its ServiceAccount, copies exactly the listed Secret keys into the platform namespace", async () => {
+      const run = await runSecretSync(client, result);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      for (const { namespace, copies } of secretCopies(targets))
+        for (const c of copies) {
+          const target: Loose = await client.get(
+            'v1',
+            'Secret',
+            c.toSecret,
+            namespace,
+          );
+          if (!c.fromKey) {
+            expect(target?.data ?? {}).toEqual({});
+            continue;
+          }
+          const source: Loose = await client.get(
+            'v1',
+            'Secret',
+            c.fromSecret,
+            c.fromNamespace,
+          );
+          expect(target.data[c.toKey]).toBe(source.data[c.fromKey]);
+        }
+    });
+
+    it('negative controls: the ServiceAccount may not read another Secret; a missing key is named', async () => {
+      const { name, namespace } = result.platforms[0].xr.metadata;
+      const denied = await runSecretSync(
+        client,
+        result,
+        `${namespace} ${name}-conn POSTGRES_PASSWORD credentials X\n`,
+      );
+      expect(denied.code).toBe(1);
+      expect(denied.stderr).toContain(
+        `Secret ${namespace}/${name}-conn cannot be read: create it with key POSTGRES_PASSWORD`,
+      );
+      const missingKey = await runSecretSync(
+        client,
+        result,
+        `${namespace} ${name}-credentials NO_SUCH_KEY credentials X\n`,
+      );
+      expect(missingKey.code).toBe(1);
+      expect(missingKey.stderr).toContain(
+        `Secret ${namespace}/${name}-credentials has no key NO_SUCH_KEY: add it`,
+      );
+    });
+
+    it('the API server holds no secret value outside a Secret (every stored object of both namespaces)', async () => {
+      const values = secretValues(result);
+      expect(values.length).toBeGreaterThan(5);
+      const namespaces = [
+        ...new Set(targets.map(t => t.object.metadata.namespace!)),
+      ];
+      const leaks: string[] = [];
+      for (const ns of namespaces)
+        for (const kind of STORED_KINDS) {
+          for (const o of await client.list(kind[0], kind[1], ns)) {
+            const text = JSON.stringify(o);
+            if (values.some(v => text.includes(v)))
+              leaks.push(objectLabel({ ...o, kind: kind[1] }));
+          }
+        }
+      expect(leaks).toEqual([]);
+      // Negative control: the platform's own Secrets hold them.
+      const stored: Loose = await client.get(
+        'v1',
+        'Secret',
+        'credentials',
+        namespaces.find(n => n !== result.application.namespace),
+      );
+      expect(values.some(v => JSON.stringify(stored).includes(v))).toBe(true);
+    });
+
+    it('the platform namespace enforces Pod Security restricted: a pod without its securityContext is refused', async () => {
+      const ns = targets.find(t => t.object.kind === 'Namespace')!.object
+        .metadata.name;
+      const message = await refusal(
+        client.create(
+          {
+            apiVersion: 'v1',
+            kind: 'Pod',
+            metadata: { name: 'unrestricted', namespace: ns },
+            spec: { containers: [{ name: 'c', image: 'busybox:1.36' }] },
+          },
+          { dryRun: true },
+        ),
+      );
+      expect(message).toMatch(/violates PodSecurity "restricted:latest"/);
+      expect(message).toMatch(/runAsNonRoot != true/);
     });
 
     it('a second apply, with the credentials read back as the next reconcile does, changes nothing', async () => {

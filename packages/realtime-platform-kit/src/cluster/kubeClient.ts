@@ -69,7 +69,9 @@ export interface WriteOptions {
  * the one scripts/control-plane.sh writes), plus the real kubectl for commands the docs show.
  */
 export class KubeClient {
-  private readonly server: URL;
+  /** The API server's URL and the CA that signed its certificate. */
+  readonly server: URL;
+  readonly ca: Buffer;
   private readonly agent: https.Agent;
   private readonly token?: string;
   private resources?: Promise<Map<string, ResourceInfo>>;
@@ -87,10 +89,14 @@ export class KubeClient {
     )!.cluster;
     const user = config.users.find(u => u.name === context.user)!.user;
     this.server = new URL(cluster.server);
-    const ca = cluster['certificate-authority-data']
+    this.ca = cluster['certificate-authority-data']
       ? Buffer.from(cluster['certificate-authority-data'], 'base64')
       : fs.readFileSync(cluster['certificate-authority']!);
-    this.agent = new https.Agent({ ca, keepAlive: true, maxSockets: 8 });
+    this.agent = new https.Agent({
+      ca: this.ca,
+      keepAlive: true,
+      maxSockets: 8,
+    });
     this.token = user.token;
   }
 

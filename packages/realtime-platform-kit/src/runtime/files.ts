@@ -21,15 +21,18 @@ export interface Launch {
   workdir: string;
   /** uid to run as; root when undefined. */
   uid?: number;
+  /** gid to run as; the uid's when undefined. */
+  gid?: number;
+  /** The container's securityContext restrictions the launcher applies. */
+  readOnlyRootFilesystem?: boolean;
+  noNewPrivileges?: boolean;
+  dropAllCapabilities?: boolean;
   argv: string[];
 }
 
-/** `ip` arguments that run `argv` in a pod's network namespace and the container's view. */
-export function launchArgs(l: Launch): string[] {
+/** The command (argv) that runs `argv` in the container's view, in the caller's network namespace. */
+export function containerCommand(l: Omit<Launch, 'netns'>): string[] {
   return [
-    'netns',
-    'exec',
-    l.netns,
     '/usr/bin/unshare',
     '--mount',
     '--uts',
@@ -42,7 +45,20 @@ export function launchArgs(l: Launch): string[] {
     l.hostname,
     l.workdir,
     l.uid === undefined ? '-' : String(l.uid),
+    l.gid === undefined ? '-' : String(l.gid),
+    [
+      l.readOnlyRootFilesystem && 'ro',
+      l.noNewPrivileges && 'nnp',
+      l.dropAllCapabilities && 'nocaps',
+    ]
+      .filter(Boolean)
+      .join(',') || '-',
     '--',
     ...l.argv,
   ];
+}
+
+/** `ip` arguments that run `argv` in a pod's network namespace and the container's view. */
+export function launchArgs(l: Launch): string[] {
+  return ['netns', 'exec', l.netns, ...containerCommand(l)];
 }

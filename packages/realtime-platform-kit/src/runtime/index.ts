@@ -1,8 +1,9 @@
 export { LocalRuntime, readRunStatus, stopRun } from './localRuntime';
 export type { RunStatus, UpOptions } from './localRuntime';
 export { execInPod } from './exec';
-export { runtimePlan, POD_NETWORK } from './plan';
+export { runtimePlan, secretCopies, SECRET_SYNC, POD_NETWORK } from './plan';
 export type {
+  SecretCopy,
   RuntimePlan,
   RuntimePod,
   RuntimeService,

@@ -1,16 +1,20 @@
 #!/bin/sh
 # Starts one container of the local runtime. Run by the runtime as
 #   ip netns exec <pod netns> unshare --mount --uts --propagation private \
-#     /bin/sh launch.sh <layer dir> <mounts file> <hostname> <workdir> <user> -- <argv...>
+#     /bin/sh launch.sh <layer dir> <mounts file> <hostname> <workdir> <uid> <gid> <restrictions> \
+#       -- <argv...>
 # with the container's composed environment. Inside the pod's private network namespace and a
 # new mount namespace it builds the container's filesystem view: the host's directories as
 # read-only lower layers of per-container overlays (writes land in <layer dir>, never on the
 # host), fresh /tmp and /run, then each volume bind-mounted at its composed mountPath. Then it
 # sets the pod's hostname, changes root into that view and executes the container's argv.
+# <uid> and <gid> are `-` for root; <restrictions> (`-` for none) is a comma list of the
+# container's securityContext: ro (readOnlyRootFilesystem: every layer but the volumes read-only),
+# nnp (allowPrivilegeEscalation false: no_new_privs), nocaps (capabilities drop ALL).
 # Its own variables are not exported, so the container sees exactly the composed environment.
 set -eu
-layer=$1 mounts=$2 host=$3 workdir=$4 user=$5
-shift 5
+layer=$1 mounts=$2 host=$3 workdir=$4 user=$5 group=$6 restrictions=$7
+shift 7
 [ "$1" = -- ] && shift
 root="$layer/root"
 /usr/bin/mkdir -p "$root" "$layer/upper" "$layer/work"
@@ -47,8 +51,23 @@ while IFS="$tab" read -r kind src dst; do
 done <"$mounts"
 /usr/bin/hostname "$host"
 /usr/bin/mkdir -p "$root$workdir"
-if [ "$user" = - ]; then
+has() { case ",$restrictions," in *",$1,"*) return 0 ;; esac; return 1; }
+if has ro; then
+  for entry in "$root"/*; do
+    case ${entry#"$root"/} in proc | sys | dev) continue ;; esac
+    [ -L "$entry" ] || ! /usr/bin/mountpoint -q "$entry" || /usr/bin/mount -o remount,ro "$entry"
+  done
+  /usr/bin/mount -o remount,ro "$root"
+fi
+opts=
+has nnp && opts="--no-new-privs"
+has nocaps && opts="$opts --bounding-set=-all --inh-caps=-all"
+if [ "$user" != - ]; then
+  [ "$group" = - ] && group=$user
+  opts="--reuid=$user --regid=$group --init-groups $opts"
+fi
+if [ -z "$opts" ]; then
   exec /usr/sbin/chroot "$root" /usr/bin/env --chdir="$workdir" -- "$@"
 fi
-exec /usr/sbin/chroot "$root" /usr/bin/setpriv --reuid="$user" --regid="$user" --init-groups \
-  /usr/bin/env --chdir="$workdir" -- "$@"
+# shellcheck disable=SC2086 # $opts is a list of options
+exec /usr/sbin/chroot "$root" /usr/bin/setpriv $opts /usr/bin/env --chdir="$workdir" -- "$@"

@@ -5,6 +5,7 @@
  * HQ and Agent not run, see platform/README.md) and their data path works end to end.
  * Run by scripts/test.d/52-local-runtime.sh (root: the runtime makes network namespaces).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -20,7 +21,7 @@ import { execInPod } from './exec';
 import { snippetsPython } from './images';
 import { RUNTIME_DIR, sleep } from './files';
 import { LocalRuntime } from './localRuntime';
-import { runNetnses } from './network';
+import { IP, runNetnses } from './network';
 
 jest.setTimeout(900_000);
 
@@ -147,6 +148,58 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
       const live = await runtime.liveness();
       expect(live.length).toBeGreaterThan(0);
       expect(live.filter(l => !l.ok)).toEqual([]);
+    });
+
+    it('runs every container process as its composed user, without new privileges or capabilities, on a read-only root where composed', () => {
+      const status = JSON.parse(
+        fs.readFileSync(path.join(dir, 'status.json'), 'utf8'),
+      ) as { pods: { name: string; netns: string; phase: string }[] };
+      const seen: string[] = [];
+      for (const pod of runtime.plan!.pods) {
+        const netns = status.pods.find(p => p.name === pod.name);
+        if (netns?.phase !== 'Running') continue;
+        const users = pod.containers.map(c => c.securityContext?.runAsUser);
+        const readOnly = pod.containers.every(
+          c => c.securityContext?.readOnlyRootFilesystem,
+        );
+        const pids = execFileSync(IP, ['netns', 'pids', netns.netns], {
+          encoding: 'utf8',
+        })
+          .split('\n')
+          .filter(Boolean);
+        for (const pid of pids) {
+          let proc: string;
+          let mounts: string;
+          try {
+            proc = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+            mounts = fs.readFileSync(`/proc/${pid}/mountinfo`, 'utf8');
+          } catch {
+            continue; // exited meanwhile
+          }
+          const field = (k: string) =>
+            proc.match(new RegExp(`^${k}:\\s+(\\S+)`, 'm'))?.[1];
+          const root = mounts
+            .split('\n')
+            .map(l => l.split(' '))
+            .find(f => f[4] === '/');
+          seen.push(pod.name);
+          const uid = Number(field('Uid'));
+          expect({
+            pod: pod.name,
+            user: uid > 0 && users.includes(uid) ? 'composed' : `uid ${uid}`,
+            noNewPrivs: field('NoNewPrivs'),
+            capBnd: field('CapBnd'),
+            rootReadOnly: root?.[5].split(',').includes('ro'),
+          }).toEqual({
+            pod: pod.name,
+            user: 'composed',
+            noNewPrivs: '1',
+            capBnd: '0000000000000000',
+            rootReadOnly: readOnly,
+          });
+        }
+      }
+      expect(new Set(seen).size).toBeGreaterThan(3);
     });
 
     it("gives each webservice its connection secret's environment, which produces and consumes its declared topics and registers a schema", async () => {

@@ -1,13 +1,9 @@
-import {
-  clusterObjects,
-  ClusterObject,
-  fieldAt,
-  PatchFrom,
-} from '../cluster/manifests';
+import { clusterObjects, ClusterObject, fieldAt } from '../cluster/manifests';
 import { RenderResult } from '../kit';
 import { serviceHost } from '@internal/realtime-platform-contract';
 import { KubeObject } from '../types';
 import { RuntimeError } from './errors';
+import type { SecurityContext } from './security';
 
 /** A container as the pod spec composes it (the fields the local runtime reads). */
 export interface ContainerSpec {
@@ -32,6 +28,7 @@ export interface ContainerSpec {
   readinessProbe?: Probe;
   livenessProbe?: Probe;
   startupProbe?: Probe;
+  securityContext?: SecurityContext;
 }
 
 /** One `env[]` entry. */
@@ -88,7 +85,7 @@ export interface RuntimePod {
   /** Jobs: retries before the Job counts as failed. */
   backoffLimit?: number;
   /** The pod's `securityContext` (`fsGroup` owns its writable volumes). */
-  securityContext?: { fsGroup?: number; runAsUser?: number };
+  securityContext?: SecurityContext;
 }
 
 /** A Service and the pod addresses its name resolves to. */
@@ -104,7 +101,7 @@ export interface RuntimeService {
 export interface RuntimePlan {
   pods: RuntimePod[];
   services: RuntimeService[];
-  /** Secret data by `namespace/name`, decoded, after provider-kubernetes' references resolve. */
+  /** Secret data by `namespace/name`, decoded, with the platform's secret-sync copies made. */
   secrets: Map<string, Map<string, Buffer>>;
   configMaps: Map<string, Map<string, Buffer>>;
   /** Service and pod DNS names to pod addresses (every pod's hosts file; its own name is added per pod). */
@@ -139,41 +136,97 @@ function dataMap(obj: KubeObject, decode: boolean): Map<string, Buffer> {
   return out;
 }
 
+/** The ConfigMap and the label of the platform's secret-sync Job (platform/composition/namespace.yaml.tmpl). */
+export const SECRET_SYNC = { configMap: 'secret-sync', key: 'copies' };
+
 /**
- * Secrets as the API server would hold them: composed Secrets, user Secrets given to the run,
- * then the Secrets provider-kubernetes applies, each `references[].patchesFrom` resolved against
- * the others (the platform's credential copies, the Lenses license).
+ * Secrets as the API server would hold them: composed Secrets and the user Secrets given to the
+ * run, then the copies the platform's secret-sync Job makes into the platform namespace (the
+ * credentials, the MQTT users, the Lenses license and agent key). The local runtime has no API
+ * server for that Job to call: it makes the copies the Job's ConfigMap lists itself, and does not
+ * start the Job (the Job's script runs against the simulated cluster's API server, stage 45).
  */
 function resolveSecrets(
   objects: ClusterObject[],
   userSecrets: KubeObject[],
 ): Map<string, Map<string, Buffer>> {
   const secrets = new Map<string, Map<string, Buffer>>();
-  const all: { object: KubeObject; patchesFrom: PatchFrom[] }[] =
-    userSecrets.map(object => ({ object, patchesFrom: [] }));
-  all.push(...objects.filter(o => o.object.kind === 'Secret'));
-  for (const { object } of all)
+  for (const object of [
+    ...userSecrets,
+    ...objects.filter(o => o.object.kind === 'Secret').map(o => o.object),
+  ])
     secrets.set(
       key(object.metadata.namespace ?? 'default', object.metadata.name),
       dataMap(object, true),
     );
-  for (const { object, patchesFrom } of all)
-    for (const p of patchesFrom) {
-      const from = secrets.get(key(p.namespace ?? 'default', p.name));
-      const fromKey = p.fieldPath.replace(/^data\./, '');
-      const value = from?.get(fromKey);
+  for (const { namespace, copies } of secretCopies(objects))
+    for (const c of copies) {
+      const to = key(namespace, c.toSecret);
+      if (!secrets.has(to)) secrets.set(to, new Map());
+      if (!c.fromKey) continue;
+      const value = secrets
+        .get(key(c.fromNamespace, c.fromSecret))
+        ?.get(c.fromKey);
       if (!value)
         throw new RuntimeError(
-          `Secret ${p.namespace}/${p.name} key ${fromKey}`,
-          `the platform copies it into Secret ${object.metadata.namespace}/${object.metadata.name}, and it does not exist`,
+          `Secret ${c.fromNamespace}/${c.fromSecret} key ${c.fromKey}`,
+          `the platform copies it into Secret ${namespace}/${c.toSecret}, and it does not exist`,
           `create it (the guide's "Secrets you create" section), or give it to the run with --secrets <file>`,
         );
-      secrets
-        .get(key(object.metadata.namespace!, object.metadata.name))!
-        .set(p.toFieldPath.replace(/^data\./, ''), value);
+      secrets.get(to)!.set(c.toKey, value);
     }
   return secrets;
 }
+
+/** One line of the secret-sync ConfigMap: a Secret key copied into the platform namespace. */
+export interface SecretCopy {
+  fromNamespace: string;
+  fromSecret: string;
+  /** Undefined where the line only makes the target Secret. */
+  fromKey?: string;
+  toSecret: string;
+  toKey: string;
+}
+
+/** The copies each platform namespace's secret-sync ConfigMap lists. */
+export function secretCopies(
+  objects: ClusterObject[],
+): { namespace: string; copies: SecretCopy[] }[] {
+  return objects
+    .filter(
+      o =>
+        o.object.kind === 'ConfigMap' &&
+        o.object.metadata.name === SECRET_SYNC.configMap,
+    )
+    .map(({ object }) => ({
+      namespace: object.metadata.namespace!,
+      copies: String(
+        (object.data as Record<string, string>)[SECRET_SYNC.key] ?? '',
+      )
+        .split('\n')
+        .filter(Boolean)
+        .map(line => {
+          const [fromNamespace, fromSecret, fromKey, toSecret, toKey] =
+            line.split(' ');
+          return {
+            fromNamespace,
+            fromSecret,
+            fromKey: fromKey === '-' ? undefined : fromKey,
+            toSecret,
+            toKey,
+          };
+        }),
+    }));
+}
+
+/** The Job that makes those copies in a cluster; the local runtime makes them itself. */
+const isSecretSyncJob = (o: ClusterObject) =>
+  o.object.kind === 'Job' &&
+  (
+    fieldAt(o.object, 'spec.template.metadata.labels') as
+      | Record<string, string>
+      | undefined
+  )?.['app.kubernetes.io/name'] === SECRET_SYNC.configMap;
 
 function selects(
   selector: Record<string, string> | undefined,
@@ -313,7 +366,8 @@ export function runtimePlan(
       ]),
   );
   const pods: RuntimePod[] = [];
-  for (const o of objects) pods.push(...podsOf(o, pods.length));
+  for (const o of objects)
+    if (!isSecretSyncJob(o)) pods.push(...podsOf(o, pods.length));
   const services = servicesOf(objects, pods);
   return {
     pods,

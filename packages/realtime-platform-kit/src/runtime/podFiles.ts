@@ -49,7 +49,7 @@ function volumeData(
  * Materialises a pod's volumes under `podDir/volumes` as the kubelet does: ConfigMap and Secret
  * volumes as one file per key (Secret files mode 0600 here: the run's directory is not a tmpfs),
  * emptyDirs fresh, and StatefulSet claims under `claimsDir`, kept across restarts. Owned by the
- * pod's `fsGroup` where it sets one.
+ * pod's `fsGroup` where it sets one (Secret and ConfigMap files then 0640, group fsGroup).
  */
 export function preparePodVolumes(
   plan: RuntimePlan,
@@ -97,6 +97,13 @@ export function preparePodVolumes(
       );
       if (!isConfig) fs.chownSync(dir, 0, fsGroup);
       fs.chmodSync(dir, isConfig ? 0o755 : 0o2775);
+      // As the kubelet: the files of Secret and ConfigMap volumes are readable by the fsGroup.
+      if (isConfig)
+        for (const f of fs.readdirSync(dir)) {
+          if (!fs.statSync(path.join(dir, f)).isFile()) continue;
+          fs.chownSync(path.join(dir, f), 0, fsGroup);
+          fs.chmodSync(path.join(dir, f), 0o640);
+        }
     }
   return dirs;
 }

@@ -13,6 +13,7 @@ import { egressHosts, startForwarder } from './egress';
 import { IP, podNetns } from './network';
 import { ContainerSpec, Probe, RuntimePlan, RuntimePod } from './plan';
 import { containerArgv, containerEnv } from './podEnv';
+import { containerSecurity } from './security';
 import {
   containerMounts,
   Mount,
@@ -177,12 +178,7 @@ class PodRunner {
     layer: string,
   ) {
     const setup = this.containerSetup(c);
-    const securityContext = (c as { securityContext?: { runAsUser?: number } })
-      .securityContext;
-    const uid =
-      securityContext?.runAsUser ??
-      this.pod.securityContext?.runAsUser ??
-      setup.profile.user;
+    const security = containerSecurity(this.pod, c, setup.profile.user);
     fs.rmSync(layer, { recursive: true, force: true });
     return this.spawnLogged(
       launchArgs({
@@ -191,7 +187,7 @@ class PodRunner {
         mountsFile: setup.mountsFile,
         hostname: this.pod.name,
         workdir: c.workingDir ?? setup.profile.workdir ?? '/',
-        uid,
+        ...security,
         argv: argv ?? setup.argv,
       }),
       logFile,

@@ -1,0 +1,156 @@
+import {
+  clusterObjects,
+  ingressAccess,
+  secretCopies,
+} from '@internal/realtime-platform-kit';
+import { PAGES, preamble, stampSection } from '../common';
+import { code, heading, table, text } from '../markdown';
+import { ExampleFile, ReferenceSource } from '../source';
+
+type Loose = any;
+
+/** Platform-namespace objects of the example, with the names the page shows in placeholders. */
+function platformObjects(example: ExampleFile) {
+  const objects = clusterObjects(example.result).map(o => o.object as Loose);
+  const ns = objects.find(o => o.kind === 'Namespace').metadata.name;
+  return {
+    ns,
+    appNs: example.result.application.namespace,
+    objects: objects.filter(o => o.metadata.namespace === ns),
+    namespace: objects.find(o => o.kind === 'Namespace'),
+  };
+}
+
+function networkSection(example: ExampleFile): string[] {
+  const { objects, appNs } = platformObjects(example);
+  const from = (f: string) =>
+    f === `namespace ${appNs}` ? "the application's namespace" : f;
+  const rows = ingressAccess(objects).map(a => [
+    code(a.pods),
+    `${a.port}${a.name ? ` (${code(a.name)})` : ''}`,
+    a.from.map(f => text(from(f))).join('<br>'),
+  ]);
+  const names = objects
+    .filter(o => o.kind === 'NetworkPolicy')
+    .map(o => code(o.metadata.name));
+  return [
+    heading(2, 'Who reaches what', 'network'),
+    '',
+    `The platform namespace's NetworkPolicies (${names.join(
+      ', ',
+    )}) deny every incoming connection they do not list. Computed from the policies the full example composes, as Kubernetes evaluates them:`,
+    '',
+    table(['Pods', 'Port', 'Reachable from'], rows),
+    '',
+    'NetworkPolicies take effect only where the cluster network plugin enforces them (Calico, Cilium and most managed clusters do; kindnet and flannel alone do not). Outgoing traffic is not restricted.',
+    '',
+  ];
+}
+
+function podSection(example: ExampleFile): string[] {
+  const { objects, namespace } = platformObjects(example);
+  const labels = namespace.metadata.labels as Record<string, string>;
+  const rows: string[][] = [];
+  for (const o of objects.filter(x => x.spec?.template?.spec)) {
+    const spec = o.spec.template.spec;
+    for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
+      const sc = c.securityContext ?? {};
+      rows.push([
+        `${o.kind} ${code(o.metadata.name)}`,
+        code(c.name),
+        `${sc.runAsUser}:${sc.runAsGroup}`,
+        sc.readOnlyRootFilesystem ? 'yes' : '**no**',
+        spec.automountServiceAccountToken
+          ? `yes (${code(spec.serviceAccountName)})`
+          : 'no',
+      ]);
+    }
+  }
+  const podLabels = Object.entries(labels)
+    .filter(([k]) => k.startsWith('pod-security.kubernetes.io/'))
+    .map(([k, v]) => code(`${k}: ${v}`));
+  return [
+    heading(2, 'Pod Security', 'pod-security'),
+    '',
+    `The platform namespace carries ${podLabels.join(
+      ' and ',
+    )}: the API server refuses a Pod that breaks the ${code(
+      'restricted',
+    )} standard. Every platform pod runs as a non-root user with the ${code(
+      'RuntimeDefault',
+    )} seccomp profile; every container without privilege escalation and with every capability dropped. Writable paths of a read-only root filesystem are emptyDir volumes.`,
+    '',
+    table(
+      [
+        'Workload',
+        'Container',
+        'User (uid:gid)',
+        'Read-only root filesystem',
+        'API token',
+      ],
+      rows,
+    ),
+    '',
+    `Metabase and Lenses cannot run on the test machines: their root filesystems stay writable and their users are the images' documented ones, not verified by a run.`,
+    '',
+  ];
+}
+
+function credentialsSection(example: ExampleFile): string[] {
+  const { ns } = platformObjects(example);
+  const copies = secretCopies(clusterObjects(example.result)).flatMap(
+    c => c.copies,
+  );
+  const rows = copies
+    .filter(c => c.fromKey)
+    .map(c => [
+      `${code(c.toSecret)} ${code(c.toKey)}`,
+      `${code(`${c.fromNamespace}/${c.fromSecret}`)} ${code(c.fromKey!)}`,
+    ]);
+  return [
+    heading(2, 'Where each credential lives', 'credentials'),
+    '',
+    `Generated credentials live in Secrets of the application's namespace (see [the connection secret](${
+      PAGES.secret
+    })). The platform's pods read copies in ${code(ns)}, made by the Job ${code(
+      'secret-sync',
+    )} as its ServiceAccount, which may read exactly the source Secrets and write exactly the copies. No value is written into any other object: not the Composition's objects, ConfigMaps, environment literals, Job arguments or annotations.`,
+    '',
+    table(['Copy in the platform namespace', 'Copied from'], rows),
+    '',
+    'To rotate one: delete its key from the source Secret (the Composition generates a new value and a new secret-sync Job copies it), then restart the pods that read it. A Secret you created (the Lenses license and agent key): change it, delete the secret-sync Job so that it runs again, then restart Lenses.',
+    '',
+  ];
+}
+
+function openSection(): string[] {
+  return [
+    heading(2, 'Not protected yet', 'not-protected'),
+    '',
+    'Listed so that nobody relies on them:',
+    '',
+    '- Kafka listens in plain text without authentication or ACLs: any pod of the application namespace can read and write every topic.',
+    '- The schema registry and the Kafka Connect REST API authenticate no one; Connect is reachable only from the platform namespace, and anyone who can create a connector there can read the worker environment (the MQTT bridge and PostgreSQL passwords).',
+    '- MQTT has no TLS; clients authenticate with passwords over plain TCP and WebSocket.',
+    '- Outgoing traffic from the platform namespace is not restricted.',
+    '',
+  ];
+}
+
+/** The security model: network access, Pod Security, where credentials live, what is open. */
+export function securityPage(src: ReferenceSource, full: ExampleFile): string {
+  return [
+    ...preamble(),
+    '# Security model',
+    '',
+    `Generated from the objects the Composition composes for ${code(
+      full.repoPath,
+    )}; the test command checks the same objects against a real API server (Pod Security admission, the secret-sync ServiceAccount's permissions, every stored object free of secret values).`,
+    '',
+    ...networkSection(full),
+    ...podSection(full),
+    ...credentialsSection(full),
+    ...openSection(),
+    ...stampSection(src),
+  ].join('\n');
+}
