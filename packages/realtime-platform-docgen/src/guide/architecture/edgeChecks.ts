@@ -360,9 +360,9 @@ export const EDGE_CHECKS: Record<string, EdgeCheck> = {
   [pairKey('credentials', 'ns')]: {
     when: always,
     check: ctx =>
-      ctx.get('platform-credentials')?.metadata.namespace === ctx.pns
+      ctx.get('secret-sync-config')?.metadata.namespace === ctx.pns
         ? null
-        : 'credentials are not copied into the platform namespace',
+        : 'credentials are not copied into the platform namespace (no secret-sync ConfigMap there)',
   },
   [pairKey('conn_secret', 'webservice')]: {
     when: always,

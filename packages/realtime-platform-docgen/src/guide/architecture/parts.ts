@@ -25,7 +25,17 @@ export const PARTS: Part[] = [
   {
     id: 'ns',
     label: 'Platform namespace',
-    resources: ['namespace'],
+    resources: [
+      'namespace',
+      'network-default-deny',
+      'network-platform-internal',
+      'network-clients-kafka',
+      'network-clients-schema-registry',
+      'network-clients-mqtt',
+      'network-clients-postgresql',
+      'network-clients-metabase',
+      { name: 'network-clients-lenses-hq', when: hasLenses },
+    ],
     when: always,
   },
   {
@@ -35,10 +45,13 @@ export const PARTS: Part[] = [
     resources: [
       'credentials',
       'mqtt-users',
-      'platform-credentials',
-      'platform-mqtt-users',
-      { name: 'lenses-license', when: hasLenses },
-      { name: 'lenses-agent-key', when: hasLenses },
+      'secret-sync',
+      'secret-sync-config',
+      'secret-sync-account',
+      'secret-sync-role-source',
+      'secret-sync-role-target',
+      'secret-sync-binding-source',
+      'secret-sync-binding-target',
     ],
   },
   {
