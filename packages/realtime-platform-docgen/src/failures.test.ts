@@ -27,6 +27,7 @@ describe('generation refuses and the drift check detects', () => {
       'realtime-platform-xrd.md',
       'realtime-platform.md',
       'realtime-webservice.md',
+      'security.md',
     ]);
     expect(await cli(['--root', copy.root, '--check', ...only])).toEqual({
       code: 0,

@@ -55,8 +55,13 @@ function podSection(example: ExampleFile): string[] {
     const spec = o.spec.template.spec;
     for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
       const sc = c.securityContext ?? {};
+      // A Job's name ends in a hash of its script (and of the credentials it copies).
+      const workload =
+        o.kind === 'Job'
+          ? o.metadata.name.replace(/-[0-9a-f]{10}$/, '-<hash>')
+          : o.metadata.name;
       rows.push([
-        `${o.kind} ${code(o.metadata.name)}`,
+        `${o.kind} ${code(workload)}`,
         code(c.name),
         `${sc.runAsUser}:${sc.runAsGroup}`,
         sc.readOnlyRootFilesystem ? 'yes' : '**no**',
