@@ -173,6 +173,8 @@ describe.each([...EXAMPLES, ...GENERATED_SHAPES])(
       const run = await runSecretSync(client, result);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
+      const copied: Record<string, unknown> = {};
+      const expected: Record<string, unknown> = {};
       for (const { namespace, copies } of secretCopies(targets))
         for (const c of copies) {
           const target: Loose = await client.get(
@@ -181,21 +183,21 @@ describe.each([...EXAMPLES, ...GENERATED_SHAPES])(
             c.toSecret,
             namespace,
           );
-          if (!c.fromKey) {
-            expect(target?.data ?? {}).toEqual({});
-            continue;
-          }
-          const source: Loose = await client.get(
-            'v1',
-            'Secret',
-            c.fromSecret,
-            c.fromNamespace,
-          );
-          expect(target.data[c.toKey]).toBe(source.data[c.fromKey]);
+          const source: Loose = c.fromKey
+            ? await client.get('v1', 'Secret', c.fromSecret, c.fromNamespace)
+            : undefined;
+          // A line without a key only makes the target Secret, with no data.
+          const label = `${namespace}/${c.toSecret} ${
+            c.fromKey ? c.toKey : '(exists)'
+          }`;
+          copied[label] = c.fromKey ? target?.data?.[c.toKey] : !!target;
+          expected[label] = c.fromKey ? source.data[c.fromKey] : true;
         }
+      expect(Object.keys(copied).length).toBeGreaterThan(5);
+      expect(copied).toEqual(expected);
     });
 
-    it('negative controls: the ServiceAccount may not read another Secret; a missing key is named', async () => {
+    it('negative controls: the ServiceAccount may read and write no other Secret; a missing key is named', async () => {
       const { name, namespace } = result.platforms[0].xr.metadata;
       const denied = await runSecretSync(
         client,
@@ -206,6 +208,20 @@ describe.each([...EXAMPLES, ...GENERATED_SHAPES])(
       expect(denied.stderr).toContain(
         `Secret ${namespace}/${name}-conn cannot be read: create it with key POSTGRES_PASSWORD`,
       );
+      const pns = targets.find(t => t.object.kind === 'Namespace')!.object
+        .metadata.name;
+      const unlisted = await runSecretSync(
+        client,
+        result,
+        `${namespace} ${name}-credentials MQTT_PASSWORD not-listed X\n`,
+      );
+      expect(unlisted.code).toBe(1);
+      expect(unlisted.stderr).toContain(
+        `Secret ${pns}/not-listed cannot be written`,
+      );
+      expect(
+        await client.get('v1', 'Secret', 'not-listed', pns),
+      ).toBeUndefined();
       const missingKey = await runSecretSync(
         client,
         result,
@@ -220,9 +236,9 @@ describe.each([...EXAMPLES, ...GENERATED_SHAPES])(
     it('the API server holds no secret value outside a Secret (every stored object of both namespaces)', async () => {
       const values = secretValues(result);
       expect(values.length).toBeGreaterThan(5);
-      const namespaces = [
-        ...new Set(targets.map(t => t.object.metadata.namespace!)),
-      ];
+      const pns = targets.find(t => t.object.kind === 'Namespace')!.object
+        .metadata.name;
+      const namespaces = [result.application.namespace, pns];
       const leaks: string[] = [];
       for (const ns of namespaces)
         for (const kind of STORED_KINDS) {
@@ -238,7 +254,7 @@ describe.each([...EXAMPLES, ...GENERATED_SHAPES])(
         'v1',
         'Secret',
         'credentials',
-        namespaces.find(n => n !== result.application.namespace),
+        pns,
       );
       expect(values.some(v => JSON.stringify(stored).includes(v))).toBe(true);
     });

@@ -38,10 +38,28 @@ for entry in /*; do
       ;;
   esac
 done
+# A target path inside the view: a symlink on the way (/var/run -> /run) resolves in the view,
+# never on the host.
+inside() {
+  resolved=
+  rest=${1#/}
+  while [ -n "$rest" ]; do
+    part=${rest%%/*}
+    [ "$part" = "$rest" ] && rest= || rest=${rest#*/}
+    next="$resolved/$part"
+    if [ -L "$root$next" ]; then
+      target=$(/usr/bin/readlink "$root$next")
+      case $target in /*) next=$target ;; *) next="$resolved/$target" ;; esac
+    fi
+    resolved=$next
+  done
+  printf '%s' "$resolved"
+}
 # kind <TAB> source <TAB> target, one per line: bind, bind-ro (directories or files).
 tab=$(printf '\t')
 while IFS="$tab" read -r kind src dst; do
   [ -n "$kind" ] || continue
+  dst=$(inside "$dst")
   if [ -d "$src" ]; then /usr/bin/mkdir -p "$root$dst"; else
     /usr/bin/mkdir -p "$(/usr/bin/dirname "$root$dst")"
     [ -e "$root$dst" ] || : >"$root$dst"
