@@ -19,6 +19,7 @@ import {
   createUserSecrets,
   ensureNamespace,
   installCompositeCrd,
+  recomposeFromCluster,
   renderApps,
   setCompositeConditions,
   waitForWorkloads,
@@ -106,7 +107,13 @@ async function main(check: boolean): Promise<number> {
       ),
     ),
   );
-  const results = await renderApps(kit, apps);
+  // Credentials an earlier suite left in the cluster are read back, as Crossplane's next
+  // reconcile reads them (fresh ones would compose a second secret-sync Job).
+  const results = await Promise.all(
+    (
+      await renderApps(kit, apps)
+    ).map(r => recomposeFromCluster(kit, r, client)),
+  );
   for (const result of results) {
     await ensureNamespace(client, result.application.namespace);
     await createUserSecrets(client, result);
