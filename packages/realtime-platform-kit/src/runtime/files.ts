@@ -23,6 +23,8 @@ export interface Launch {
   uid?: number;
   /** gid to run as; the uid's when undefined. */
   gid?: number;
+  /** Supplementary groups (the pod's fsGroup); the user's own when undefined. */
+  groups?: number[];
   /** The container's securityContext restrictions the launcher applies. */
   readOnlyRootFilesystem?: boolean;
   noNewPrivileges?: boolean;
@@ -46,6 +48,7 @@ export function containerCommand(l: Omit<Launch, 'netns'>): string[] {
     l.workdir,
     l.uid === undefined ? '-' : String(l.uid),
     l.gid === undefined ? '-' : String(l.gid),
+    l.groups?.length ? l.groups.join(',') : '-',
     [
       l.readOnlyRootFilesystem && 'ro',
       l.noNewPrivileges && 'nnp',

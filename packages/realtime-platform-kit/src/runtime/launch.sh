@@ -1,20 +1,22 @@
 #!/bin/sh
 # Starts one container of the local runtime. Run by the runtime as
 #   ip netns exec <pod netns> unshare --mount --uts --propagation private \
-#     /bin/sh launch.sh <layer dir> <mounts file> <hostname> <workdir> <uid> <gid> <restrictions> \
-#       -- <argv...>
+#     /bin/sh launch.sh <layer dir> <mounts file> <hostname> <workdir> <uid> <gid> <groups> \
+#       <restrictions> -- <argv...>
 # with the container's composed environment. Inside the pod's private network namespace and a
 # new mount namespace it builds the container's filesystem view: the host's directories as
 # read-only lower layers of per-container overlays (writes land in <layer dir>, never on the
 # host), fresh /tmp and /run, then each volume bind-mounted at its composed mountPath. Then it
 # sets the pod's hostname, changes root into that view and executes the container's argv.
-# <uid> and <gid> are `-` for root; <restrictions> (`-` for none) is a comma list of the
+# <uid> and <gid> are `-` for root; <groups> the supplementary groups (the pod's fsGroup; `-` for
+# the user's groups in the view's /etc/group, none when the uid has no entry, as in a container);
+# <restrictions> (`-` for none) is a comma list of the
 # container's securityContext: ro (readOnlyRootFilesystem: every layer but the volumes read-only),
 # nnp (allowPrivilegeEscalation false: no_new_privs), nocaps (capabilities drop ALL).
 # Its own variables are not exported, so the container sees exactly the composed environment.
 set -eu
-layer=$1 mounts=$2 host=$3 workdir=$4 user=$5 group=$6 restrictions=$7
-shift 7
+layer=$1 mounts=$2 host=$3 workdir=$4 user=$5 group=$6 groups=$7 restrictions=$8
+shift 8
 [ "$1" = -- ] && shift
 root="$layer/root"
 /usr/bin/mkdir -p "$root" "$layer/upper" "$layer/work"
@@ -55,7 +57,9 @@ inside() {
   done
   printf '%s' "$resolved"
 }
-# kind <TAB> source <TAB> target, one per line: bind, bind-ro (directories or files).
+# kind <TAB> source <TAB> target, one per line: bind, bind-ro (directories or files). Mount
+# points are made first: with a read-only root the container's own layers turn read-only before
+# the volumes are bound over them.
 tab=$(printf '\t')
 while IFS="$tab" read -r kind src dst; do
   [ -n "$kind" ] || continue
@@ -64,10 +68,7 @@ while IFS="$tab" read -r kind src dst; do
     /usr/bin/mkdir -p "$(/usr/bin/dirname "$root$dst")"
     [ -e "$root$dst" ] || : >"$root$dst"
   fi
-  /usr/bin/mount --bind "$src" "$root$dst"
-  [ "$kind" = bind-ro ] && /usr/bin/mount -o remount,bind,ro "$root$dst"
 done <"$mounts"
-/usr/bin/hostname "$host"
 /usr/bin/mkdir -p "$root$workdir"
 has() { case ",$restrictions," in *",$1,"*) return 0 ;; esac; return 1; }
 if has ro; then
@@ -77,12 +78,26 @@ if has ro; then
   done
   /usr/bin/mount -o remount,ro "$root"
 fi
+while IFS="$tab" read -r kind src dst; do
+  [ -n "$kind" ] || continue
+  dst=$(inside "$dst")
+  /usr/bin/mount --bind "$src" "$root$dst"
+  [ "$kind" = bind-ro ] && /usr/bin/mount -o remount,bind,ro "$root$dst"
+done <"$mounts"
+/usr/bin/hostname "$host"
 opts=
 has nnp && opts="--no-new-privs"
 has nocaps && opts="$opts --bounding-set=-all --inh-caps=-all"
 if [ "$user" != - ]; then
   [ "$group" = - ] && group=$user
-  opts="--reuid=$user --regid=$group --init-groups $opts"
+  if [ "$groups" != - ]; then
+    opts="--groups=$groups $opts"
+  elif /usr/sbin/chroot "$root" /usr/bin/getent passwd "$user" >/dev/null; then
+    opts="--init-groups $opts"
+  else
+    opts="--clear-groups $opts"
+  fi
+  opts="--reuid=$user --regid=$group $opts"
 fi
 if [ -z "$opts" ]; then
   exec /usr/sbin/chroot "$root" /usr/bin/env --chdir="$workdir" -- "$@"

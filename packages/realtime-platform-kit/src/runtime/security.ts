@@ -16,6 +16,8 @@ export interface SecurityContext {
 export interface ContainerSecurity {
   uid?: number;
   gid?: number;
+  /** The pod's fsGroup, a supplementary group of every container as the kubelet adds it. */
+  groups?: number[];
   readOnlyRootFilesystem: boolean;
   noNewPrivileges: boolean;
   dropAllCapabilities: boolean;
@@ -43,6 +45,7 @@ export function containerSecurity(
   return {
     uid,
     gid: own.runAsGroup ?? podLevel.runAsGroup,
+    groups: podLevel.fsGroup === undefined ? undefined : [podLevel.fsGroup],
     readOnlyRootFilesystem: own.readOnlyRootFilesystem === true,
     noNewPrivileges: own.allowPrivilegeEscalation === false,
     dropAllCapabilities: (own.capabilities?.drop ?? []).includes('ALL'),
