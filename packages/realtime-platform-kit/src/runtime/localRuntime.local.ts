@@ -173,6 +173,13 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
           try {
             proc = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
             mounts = fs.readFileSync(`/proc/${pid}/mountinfo`, 'utf8');
+            // The runtime's own egress forwarder is no container of the pod.
+            if (
+              fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(
+                'egress-forwarder',
+              )
+            )
+              continue;
           } catch {
             continue; // exited meanwhile
           }
