@@ -175,9 +175,9 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
             mounts = fs.readFileSync(`/proc/${pid}/mountinfo`, 'utf8');
             // The runtime's own egress forwarder is no container of the pod.
             if (
-              fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(
-                'egress-forwarder',
-              )
+              fs
+                .readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+                .includes('egress-forwarder')
             )
               continue;
           } catch {
