@@ -57,8 +57,8 @@ inside() {
   done
   printf '%s' "$resolved"
 }
-# kind <TAB> source <TAB> target, one per line: bind, bind-ro (directories or files). Mount
-# points are made first: with a read-only root the container's own layers turn read-only before
+# kind <TAB> source <TAB> target, one per line, parents before children: bind, bind-ro
+# (directories or files). Mount points are made first: with a read-only root the container's own layers turn read-only before
 # the volumes are bound over them.
 tab=$(printf '\t')
 while IFS="$tab" read -r kind src dst; do
@@ -81,6 +81,10 @@ fi
 while IFS="$tab" read -r kind src dst; do
   [ -n "$kind" ] || continue
   dst=$(inside "$dst")
+  # A mount point inside a volume bound just before (the repository under a /tmp volume).
+  if [ ! -e "$root$dst" ]; then
+    if [ -d "$src" ]; then /usr/bin/mkdir -p "$root$dst"; else : >"$root$dst"; fi
+  fi
   /usr/bin/mount --bind "$src" "$root$dst"
   [ "$kind" = bind-ro ] && /usr/bin/mount -o remount,bind,ro "$root$dst"
 done <"$mounts"

@@ -215,5 +215,8 @@ export function containerMounts(
       dst: m.mountPath,
     });
   }
-  return mounts;
+  // Parents before children, as the kubelet orders them: a volume at /tmp must not hide the
+  // repository when the repository lies under /tmp.
+  const depth = (m: Mount) => m.dst.split('/').filter(Boolean).length;
+  return mounts.sort((a, b) => depth(a) - depth(b));
 }
