@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { RenderResult } from '../kit';
 import { containerCommand } from '../runtime/files';
-import { ContainerSpec } from '../runtime/plan';
+import { ContainerSpec, SECRET_SYNC } from '../runtime/plan';
 import type { SecurityContext } from '../runtime/security';
 import { containerSecurity } from '../runtime/security';
 import { KubeClient } from './kubeClient';
@@ -37,7 +37,7 @@ export async function runSecretSync(
       o.kind === 'Job' &&
       (fieldAt(o, 'spec.template.metadata.labels') as Record<string, string>)[
         'app.kubernetes.io/name'
-      ] === 'secret-sync',
+      ] === SECRET_SYNC.configMap,
   );
   if (!job) throw new Error('the platform composes no secret-sync Job');
   const ns = job.metadata.namespace!;
@@ -49,7 +49,7 @@ export async function runSecretSync(
   const securityContext = podSpec.securityContext;
   const container = podSpec.containers[0];
   const configMap = objects.find(
-    o => o.kind === 'ConfigMap' && o.metadata.name === 'secret-sync',
+    o => o.kind === 'ConfigMap' && o.metadata.name === SECRET_SYNC.configMap,
   )!;
   const token = (await client.request(
     'POST',
@@ -70,8 +70,9 @@ export async function runSecretSync(
     fs.writeFileSync(path.join(sa, 'token'), token.status.token);
     fs.writeFileSync(path.join(sa, 'ca.crt'), client.ca);
     fs.writeFileSync(
-      path.join(config, 'copies'),
-      copies ?? String((configMap.data as Record<string, string>).copies),
+      path.join(config, SECRET_SYNC.key),
+      copies ??
+        String((configMap.data as Record<string, string>)[SECRET_SYNC.key]),
     );
     const mountsFile = path.join(dir, 'mounts');
     fs.writeFileSync(
@@ -83,7 +84,7 @@ export async function runSecretSync(
     // Readable by the container's user, as the kubelet makes projected and ConfigMap files.
     for (const d of [dir, sa, config]) fs.chmodSync(d, 0o755);
     for (const f of ['token', 'ca.crt']) fs.chmodSync(path.join(sa, f), 0o644);
-    fs.chmodSync(path.join(config, 'copies'), 0o644);
+    fs.chmodSync(path.join(config, SECRET_SYNC.key), 0o644);
 
     const env: Record<string, string> = {
       PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
