@@ -90,6 +90,7 @@ svc_kafka_tools() {
   done <<EOF
 kafka-topics.sh org.apache.kafka.tools.TopicCommand
 kafka-configs.sh kafka.admin.ConfigCommand
+kafka-acls.sh org.apache.kafka.tools.AclCommand
 kafka-consumer-groups.sh org.apache.kafka.tools.consumer.group.ConsumerGroupCommand
 kafka-metadata-quorum.sh org.apache.kafka.tools.MetadataQuorumCommand
 kafka-broker-api-versions.sh org.apache.kafka.tools.BrokerApiVersionsCommand
@@ -97,20 +98,33 @@ EOF
   export PATH="$SVC_RUN/bin:$PATH"
 }
 
+# The broker authenticates as the Composition's does (platform/composition/kafka.yaml.tmpl, set
+# by hand here): SASL/SCRAM-SHA-512 on the client listener, PLAIN on the controller listener,
+# StandardAuthorizer with `admin` the only super user; `app` gets ACLs on the declared topic and
+# any group (as the topics Job grants). Exports the connection secret's KAFKA_* keys (as `app`)
+# and KAFKA_COMMAND_CONFIG, the admin client properties for the CLI tools.
 kafka_start() {
   [ -d "$SVC_KAFKA_LIBS" ] || { echo "Kafka is not installed ($SVC_KAFKA_LIBS): run make setup" >&2; return 1; }
-  local dir="$SVC_RUN/kafka" port cport id pid
+  local dir="$SVC_RUN/kafka" port cport id pid admin_pw app_pw scram=org.apache.kafka.common.security.scram.ScramLoginModule
   mkdir -p "$dir"
-  port=$(svc_free_port) cport=$(svc_free_port)
-  cat >"$dir/server.properties" <<EOF
+  port=$(svc_free_port) cport=$(svc_free_port) admin_pw=$(svc_password) app_pw=$(svc_password)
+  (umask 077 && cat >"$dir/server.properties" <<EOF
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$cport
-listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport
-advertised.listeners=PLAINTEXT://127.0.0.1:$port
+listeners=CLIENT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport
+advertised.listeners=CLIENT://127.0.0.1:$port
 controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+inter.broker.listener.name=CLIENT
+listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT
+listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+sasl.mechanism.controller.protocol=PLAIN
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:admin
+listener.name.client.scram-sha-512.sasl.jaas.config=$scram required username="admin" password="$admin_pw";
+listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="$admin_pw" user_admin="$admin_pw";
 log.dirs=$dir/data
 num.partitions=1
 auto.create.topics.enable=false
@@ -122,8 +136,11 @@ share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 EOF
+  printf '%s\n' security.protocol=SASL_PLAINTEXT sasl.mechanism=SCRAM-SHA-512 \
+    "sasl.jaas.config=$scram required username=\"admin\" password=\"$admin_pw\";" >"$dir/admin.properties")
   id=$(kafka_java kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
-  kafka_java kafka.tools.StorageTool format -t "$id" -c "$dir/server.properties" >"$SVC_RUN/kafka-format.log" 2>&1 || {
+  kafka_java kafka.tools.StorageTool format -t "$id" -c "$dir/server.properties" \
+    --add-scram "SCRAM-SHA-512=[name=admin,password=$admin_pw]" >"$SVC_RUN/kafka-format.log" 2>&1 || {
     cat "$SVC_RUN/kafka-format.log" >&2
     return 1
   }
@@ -132,7 +149,16 @@ EOF
   pid=$!
   svc_track kafka "$pid"
   svc_wait_port kafka "$port" "$pid" || return 1
-  export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$port"
+  export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$port" KAFKA_COMMAND_CONFIG="$dir/admin.properties"
+  local admin=(--bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$KAFKA_COMMAND_CONFIG")
+  { kafka-configs.sh "${admin[@]}" --alter --entity-type users --entity-name app --add-config "SCRAM-SHA-512=[password=$app_pw]" &&
+    kafka-acls.sh "${admin[@]}" --add --allow-principal User:app --operation Read --operation Write --operation Describe --topic machines.telemetry &&
+    kafka-acls.sh "${admin[@]}" --add --allow-principal User:app --operation Read --operation Describe --group '*'; } >"$SVC_RUN/kafka-acls.log" 2>&1 || {
+    cat "$SVC_RUN/kafka-acls.log" >&2
+    return 1
+  }
+  export KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT KAFKA_SASL_MECHANISM=SCRAM-SHA-512 KAFKA_USERNAME=app KAFKA_PASSWORD="$app_pw"
+  export KAFKA_SASL_JAAS_CONFIG="$scram required username=\"app\" password=\"$app_pw\";"
 }
 
 # --- Schema registry: Apicurio Registry 3 (Maven Central), Confluent-compatible API -----------

@@ -35,7 +35,7 @@ echo "   started in $((SECONDS - started)) s: kafka $KAFKA_BOOTSTRAP_SERVERS, re
 # The topic the examples use, as the platform declares it (key and value from the contract).
 export TOPIC_MACHINES_TELEMETRY=machines.telemetry
 expect "kafka: create the declared topic" "Created topic $TOPIC_MACHINES_TELEMETRY" \
-  kafka-topics.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --create --topic "$TOPIC_MACHINES_TELEMETRY" \
+  kafka-topics.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$KAFKA_COMMAND_CONFIG" --create --topic "$TOPIC_MACHINES_TELEMETRY" \
   --partitions 3 --replication-factor 1
 
 echo "-- Kafka"
@@ -48,9 +48,21 @@ assert "kafka_consume.py got the JavaScript producer's event too" grep -q "^cons
 expect "kafka_consume.js" "^consumed ${id_js:-none} key=press-1 " node "$JS/kafka_consume.js"
 assert "kafka_consume.js got the Python producer's event too" grep -q "^consumed ${id_py:-none} key=press-1 " "$(outfile "kafka_consume.js")"
 expect "consumer groups committed (lag 0)" 'docs-example-python +machines.telemetry' \
-  kafka-consumer-groups.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --describe --group docs-example-python
+  kafka-consumer-groups.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$KAFKA_COMMAND_CONFIG" --describe --group docs-example-python
 assert "lag of docs-example-python is 0 on every partition it committed" \
   awk '$1=="docs-example-python"{n++; if($6!="0") bad=1} END{exit !(n>=1 && !bad)}' "$(outfile "consumer groups committed (lag 0)")"
+
+# Negative controls: the same example without the right credentials, or on a topic `app` has no
+# ACL for, is refused by the broker (the positive runs above are the controls of these).
+expect_fail "kafka_produce.py with a wrong password is refused" 'Authentication failed .*invalid credentials with SASL mechanism SCRAM-SHA-512' \
+  env KAFKA_PASSWORD=wrong-password "$PY" $S/kafka_produce.py
+expect_fail "kafka_produce.js with a wrong password is refused" 'Authentication failed|SASL authentication error' \
+  env KAFKA_PASSWORD=wrong-password node "$JS/kafka_produce.js"
+expect_fail "kafka_produce.py on a topic without an ACL for app is refused" 'Topic authorization failed' \
+  env TOPIC_MACHINES_TELEMETRY=machines.undeclared "$PY" $S/kafka_produce.py
+printf '%s\n' default.api.timeout.ms=8000 request.timeout.ms=4000 >"$SVC_RUN/no-credentials.properties"
+expect_fail "kafka: a client without credentials gets no metadata" 'TimeoutException|Timed out' \
+  kafka-topics.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$SVC_RUN/no-credentials.properties" --list
 
 echo "-- schema registry"
 expect "schema_registry.py" '^registered machines.telemetry-value id=[0-9]+ version=1$' "$PY" $S/schema_registry.py

@@ -92,13 +92,13 @@ expect "kafka_health.sh" '^LeaderId: +1$' bash $OPS/kafka_health.sh
 assert "kafka_health.sh: one broker, nothing under-replicated or offline" bash -c \
   "grep -qx 'api versions: 1 broker(s) answering' '$(outfile kafka_health.sh)' && grep -qx 'under-replicated partitions: 0' '$(outfile kafka_health.sh)' && grep -qx 'offline partitions: 0' '$(outfile kafka_health.sh)'"
 expect "create the example's topics" 'Created topic machines-state' bash -c "
-  kafka-topics.sh --bootstrap-server $KAFKA_BOOTSTRAP_SERVERS --create --topic machines.telemetry --partitions 12 --replication-factor 1 --config retention.ms=259200000 &&
-  kafka-topics.sh --bootstrap-server $KAFKA_BOOTSTRAP_SERVERS --create --topic machines.alerts --partitions 3 --replication-factor 1 --config retention.ms=2592000000 &&
-  kafka-topics.sh --bootstrap-server $KAFKA_BOOTSTRAP_SERVERS --create --topic machines-state --partitions 1 --replication-factor 1 --config cleanup.policy=compact --config retention.ms=315360000000"
+  kafka-topics.sh --bootstrap-server $KAFKA_BOOTSTRAP_SERVERS --command-config $KAFKA_COMMAND_CONFIG --create --topic machines.telemetry --partitions 12 --replication-factor 1 --config retention.ms=259200000 &&
+  kafka-topics.sh --bootstrap-server $KAFKA_BOOTSTRAP_SERVERS --command-config $KAFKA_COMMAND_CONFIG --create --topic machines.alerts --partitions 3 --replication-factor 1 --config retention.ms=2592000000 &&
+  kafka-topics.sh --bootstrap-server $KAFKA_BOOTSTRAP_SERVERS --command-config $KAFKA_COMMAND_CONFIG --create --topic machines-state --partitions 1 --replication-factor 1 --config cleanup.policy=compact --config retention.ms=315360000000"
 expect "kafka_export_topics.sh" '^machines-state 1 1 cleanup.policy=compact,retention.ms=315360000000$' bash $OPS/kafka_export_topics.sh
 cp "$(outfile kafka_export_topics.sh)" "$SVC_RUN/topics.before"
 assert "export has the telemetry topic with 12 partitions and 3-day retention" grep -qx 'machines.telemetry 12 1 retention.ms=259200000' "$SVC_RUN/topics.before"
-expect "delete the topics (simulated loss)" '' bash -c "for t in machines.telemetry machines.alerts machines-state; do kafka-topics.sh --bootstrap-server $KAFKA_BOOTSTRAP_SERVERS --delete --topic \$t; done; sleep 2; kafka-topics.sh --bootstrap-server $KAFKA_BOOTSTRAP_SERVERS --list --exclude-internal"
+expect "delete the topics (simulated loss)" '' bash -c "for t in machines.telemetry machines.alerts machines-state; do kafka-topics.sh --bootstrap-server $KAFKA_BOOTSTRAP_SERVERS --command-config $KAFKA_COMMAND_CONFIG --delete --topic \$t; done; sleep 2; kafka-topics.sh --bootstrap-server $KAFKA_BOOTSTRAP_SERVERS --command-config $KAFKA_COMMAND_CONFIG --list --exclude-internal"
 expect "kafka_create_topics.sh from the export" 'Created topic machines.telemetry' bash $OPS/kafka_create_topics.sh "$SVC_RUN/topics.before"
 expect "second export" 'machines.telemetry' bash $OPS/kafka_export_topics.sh
 assert "re-created topics match the export exactly" diff -u "$SVC_RUN/topics.before" "$(outfile 'second export')"
@@ -106,12 +106,12 @@ assert "re-created topics match the export exactly" diff -u "$SVC_RUN/topics.bef
 # Consumer lag: produce 5 events, consume none with a group that has committed offset 0 -> lag 5.
 export TOPIC_MACHINES_TELEMETRY=machines.alerts
 expect "produce 5 events" 'produced' bash -c "for i in 1 2 3 4 5; do '$PY' docs/access/snippets/kafka_produce.py || exit 1; done"
-expect "a consumer group that stopped" '' kafka-consumer-groups.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" \
+expect "a consumer group that stopped" '' kafka-consumer-groups.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$KAFKA_COMMAND_CONFIG" \
   --group alerting --topic machines.alerts --reset-offsets --to-earliest --execute
 expect "diagnose lag: kafka-consumer-groups --describe" '^alerting +machines.alerts' \
-  kafka-consumer-groups.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --describe --group alerting
+  kafka-consumer-groups.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$KAFKA_COMMAND_CONFIG" --describe --group alerting
 assert "total lag of the stopped group is 5" awk '$1=="alerting"{lag+=$6} END{exit !(lag==5)}' "$(outfile 'diagnose lag: kafka-consumer-groups --describe')"
-expect "fix: skip to the latest offset (dry run first)" 'alerting +machines.alerts' kafka-consumer-groups.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" \
+expect "fix: skip to the latest offset (dry run first)" 'alerting +machines.alerts' kafka-consumer-groups.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$KAFKA_COMMAND_CONFIG" \
   --group alerting --topic machines.alerts --reset-offsets --to-latest --dry-run
 
 echo "-- MQTT diagnosis and password rotation"

@@ -8,6 +8,10 @@ from confluent_kafka import Consumer, KafkaException
 topic = os.environ["TOPIC_MACHINES_TELEMETRY"]
 consumer = Consumer({
     "bootstrap.servers": os.environ["KAFKA_BOOTSTRAP_SERVERS"],
+    "security.protocol": os.environ["KAFKA_SECURITY_PROTOCOL"],  # SASL_PLAINTEXT
+    "sasl.mechanism": os.environ["KAFKA_SASL_MECHANISM"],  # SCRAM-SHA-512
+    "sasl.username": os.environ["KAFKA_USERNAME"],
+    "sasl.password": os.environ["KAFKA_PASSWORD"],
     "group.id": "docs-example-python",  # one group per application: it owns the offsets
     "auto.offset.reset": "earliest",  # a new group starts at the oldest retained event
     "enable.auto.commit": False,

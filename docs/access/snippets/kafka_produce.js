@@ -7,6 +7,12 @@ async function main() {
   const kafka = new Kafka({
     kafkaJS: {
       brokers: process.env.KAFKA_BOOTSTRAP_SERVERS.split(','),
+      ssl: false, // KAFKA_SECURITY_PROTOCOL is SASL_PLAINTEXT
+      sasl: {
+        mechanism: process.env.KAFKA_SASL_MECHANISM.toLowerCase(), // scram-sha-512
+        username: process.env.KAFKA_USERNAME,
+        password: process.env.KAFKA_PASSWORD,
+      },
       clientId: 'docs-example-producer',
       logLevel: logLevel.ERROR,
     },

@@ -8,6 +8,10 @@ from confluent_kafka import Producer
 topic = os.environ["TOPIC_MACHINES_TELEMETRY"]  # one TOPIC_* key per declared topic
 producer = Producer({
     "bootstrap.servers": os.environ["KAFKA_BOOTSTRAP_SERVERS"],
+    "security.protocol": os.environ["KAFKA_SECURITY_PROTOCOL"],  # SASL_PLAINTEXT
+    "sasl.mechanism": os.environ["KAFKA_SASL_MECHANISM"],  # SCRAM-SHA-512
+    "sasl.username": os.environ["KAFKA_USERNAME"],
+    "sasl.password": os.environ["KAFKA_PASSWORD"],
     "client.id": "docs-example-producer",
     "acks": "all",
     "enable.idempotence": True,

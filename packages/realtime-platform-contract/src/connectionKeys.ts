@@ -18,10 +18,43 @@ export interface ConnectionKeySpec {
 export const CONNECTION_KEYS: ConnectionKeySpec[] = [
   {
     key: 'KAFKA_BOOTSTRAP_SERVERS',
-    description: 'Kafka bootstrap servers (PLAINTEXT)',
+    description: 'Kafka bootstrap servers (SASL/SCRAM listener)',
     shape: 'host:port',
     credential: false,
     service: SERVICES.kafka,
+  },
+  {
+    key: 'KAFKA_SECURITY_PROTOCOL',
+    description: 'Kafka client `security.protocol`',
+    shape: '"SASL_PLAINTEXT"',
+    credential: false,
+  },
+  {
+    key: 'KAFKA_SASL_MECHANISM',
+    description: 'Kafka client `sasl.mechanism`',
+    shape: '"SCRAM-SHA-512"',
+    credential: false,
+  },
+  {
+    key: 'KAFKA_USERNAME',
+    description:
+      'Kafka principal for applications (ACLs: the declared topics, any group)',
+    shape: 'username ("app")',
+    credential: false,
+  },
+  {
+    key: 'KAFKA_PASSWORD',
+    description:
+      'SCRAM password of KAFKA_USERNAME, generated once (key KAFKA_APP_PASSWORD of <platform>-credentials)',
+    shape: 'generated: 32 letters and digits',
+    credential: true,
+  },
+  {
+    key: 'KAFKA_SASL_JAAS_CONFIG',
+    description:
+      'The same login as a Java client `sasl.jaas.config` (ScramLoginModule)',
+    shape: 'ScramLoginModule required username="app" password="...";',
+    credential: true,
   },
   {
     key: 'SCHEMA_REGISTRY_URL',

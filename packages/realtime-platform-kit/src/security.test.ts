@@ -197,3 +197,135 @@ describe('NetworkPolicies', () => {
     expect(connect.from).toEqual(['anyone']);
   });
 });
+
+/** `key=value` lines of a properties text. */
+const properties = (text: string): Record<string, string> =>
+  Object.fromEntries(
+    text
+      .split('\n')
+      .filter(l => l.includes('='))
+      .map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
+
+/** The broker's listeners that do not authenticate (protocol without SASL or SSL). */
+const openListeners = (serverProperties: string): string[] =>
+  properties(serverProperties)
+    ['listener.security.protocol.map'].split(',')
+    .filter(m => !/:SASL_(PLAINTEXT|SSL)$/.test(m));
+
+describe('Kafka clients authenticate', () => {
+  const platformObjects = (r: RenderResult) =>
+    r.platforms.map(p => ({
+      spec: p.xr.spec as unknown as {
+        topics: { name: string }[];
+        kafka: { autoCreateTopics: boolean };
+      },
+      objects: clusterObjects(r)
+        .filter(o => o.component === p.component)
+        .map(o => o.object),
+    }));
+  const named = (objects: Loose[], name: string) =>
+    objects.find(
+      o => o.metadata.name === name || o.metadata.name.startsWith(`${name}-`),
+    );
+
+  it('every broker listener authenticates, an authorizer is on, and admin is the only super user', () => {
+    for (const [label, r] of results)
+      for (const { objects } of platformObjects(r)) {
+        const server = named(objects, 'kafka-config')!.data[
+          'server.properties'
+        ];
+        expect({ label, open: openListeners(server) }).toEqual({
+          label,
+          open: [],
+        });
+        expect(properties(server)).toMatchObject({
+          'authorizer.class.name':
+            'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+          'super.users': 'User:admin',
+        });
+        expect(
+          properties(server)['allow.everyone.if.no.acl.found'],
+        ).toBeUndefined();
+      }
+  });
+
+  it('negative control: a PLAINTEXT listener is found', () => {
+    expect(
+      openListeners(
+        'listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENT:PLAINTEXT',
+      ),
+    ).toEqual(['CLIENT:PLAINTEXT']);
+  });
+
+  it("every Kafka client of the platform logs in: Connect's worker and its clients, the registry, the Lenses Agent, every tool of the topics Job", () => {
+    for (const [label, r] of results)
+      for (const { objects } of platformObjects(r)) {
+        const connect = named(objects, 'connect-config');
+        if (connect) {
+          const p = properties(connect.data['connect-distributed.properties']);
+          for (const prefix of ['', 'producer.', 'consumer.', 'admin.'])
+            expect({
+              label,
+              prefix,
+              protocol: p[`${prefix}security.protocol`],
+              jaas: p[`${prefix}sasl.jaas.config`],
+            }).toEqual({
+              label,
+              prefix,
+              protocol: 'SASL_PLAINTEXT',
+              jaas: expect.stringContaining(
+                'password="${env:KAFKA_ADMIN_PASSWORD}"',
+              ),
+            });
+          expect(p['connector.client.config.override.policy']).toBe('None');
+        }
+        const registry = objects.find(
+          o => o.kind === 'Deployment' && o.metadata.name === 'schema-registry',
+        )!;
+        const env = registry.spec.template.spec.containers[0].env as {
+          name: string;
+          value?: string;
+        }[];
+        expect(
+          env.find(e => e.name === 'APICURIO_KAFKA_COMMON_SECURITY_PROTOCOL')
+            ?.value,
+        ).toBe('SASL_PLAINTEXT');
+        const agent = named(objects, 'lenses-agent-config');
+        if (agent)
+          expect(agent.data['provisioning.yaml']).toMatch(
+            /protocol:\n\s+value: SASL_PLAINTEXT\n\s+saslMechanism:\n\s+value: SCRAM-SHA-512/,
+          );
+        const job = named(objects, 'topics')!.spec.template.spec.containers[0]
+          .command[2] as string;
+        const tools = job
+          .split('\n')
+          .filter(l => l.includes('/opt/kafka/bin/'));
+        expect(tools.length).toBeGreaterThan(1);
+        expect({
+          label,
+          withoutLogin: tools.filter(
+            l => !l.includes('--command-config /tmp/admin.properties'),
+          ),
+        }).toEqual({ label, withoutLogin: [] });
+      }
+  });
+
+  it('app may use exactly the declared topics (every topic only with autoCreateTopics) and any consumer group', () => {
+    for (const [label, r] of results)
+      for (const { spec, objects } of platformObjects(r)) {
+        const job = named(objects, 'topics')!.spec.template.spec.containers[0]
+          .command[2] as string;
+        const grants = [
+          ...job.matchAll(/--allow-principal User:app (.*)$/gm),
+        ].map(m => m[1].replace(/--operation /g, '').replace(/'/g, ''));
+        const topicGrants = spec.kafka.autoCreateTopics
+          ? ['Read Write Describe Create --topic *']
+          : spec.topics.map(t => `Read Write Describe --topic ${t.name}`);
+        expect({ label, grants }).toEqual({
+          label,
+          grants: [...topicGrants, 'Read Describe --group *'],
+        });
+      }
+  });
+});

@@ -44,6 +44,10 @@ export const ROTATION = {
     'change it in Metabase (Account settings or `PUT /api/user/:id/password`), then store the new value in the key',
   lenses:
     'delete **both** LENSES_ADMIN_PASSWORD and LENSES_ADMIN_PASSWORD_BCRYPT; restart `lenses-hq`',
+  'kafka-app':
+    'delete the key; the new `topics-<hash>` Job sets the new SCRAM password; restart the applications',
+  'kafka-admin':
+    'delete the key; the new `topics-<hash>` Job sets the new SCRAM password (as the old admin: run it before the restart); restart `kafka`, then `connect`, `schema-registry` and `lenses-agent`',
   never: 'never: a new id makes the broker refuse its existing data',
 };
 
@@ -76,6 +80,14 @@ export const CREDENTIALS: Record<string, [string, Rotation]> = {
   LENSES_ADMIN_PASSWORD_BCRYPT: [
     'bcrypt hash of LENSES_ADMIN_PASSWORD, read by HQ',
     'lenses',
+  ],
+  KAFKA_ADMIN_PASSWORD: [
+    'Kafka super user `admin` (brokers, controllers, Connect, the registry, the Lenses Agent, the topics Job)',
+    'kafka-admin',
+  ],
+  KAFKA_APP_PASSWORD: [
+    'Kafka user `app` (KAFKA_USERNAME), copied into `<platform>-conn`',
+    'kafka-app',
   ],
   KAFKA_CLUSTER_ID: [
     'KRaft cluster id the Kafka storage was formatted with (not a credential)',

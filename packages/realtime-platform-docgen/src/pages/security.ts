@@ -128,14 +128,94 @@ function credentialsSection(example: ExampleFile): string[] {
   ];
 }
 
+/** `key=value` lines of a properties text. */
+function properties(text: string): Record<string, string> {
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .filter(l => l.includes('='))
+      .map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
+}
+
+function kafkaSection(example: ExampleFile): string[] {
+  const { objects } = platformObjects(example);
+  const server = properties(
+    objects.find(o => o.metadata.name === 'kafka-config').data[
+      'server.properties'
+    ],
+  );
+  const listeners = server['listener.security.protocol.map']
+    .split(',')
+    .map(m => {
+      const [name, protocol] = m.split(':');
+      const mechanisms =
+        server[`listener.name.${name.toLowerCase()}.sasl.enabled.mechanisms`];
+      return [code(name), code(protocol), code(mechanisms)];
+    });
+  // Who logs in as admin: every container that reads the admin password.
+  const adminUsers = objects
+    .filter(o => o.spec?.template?.spec)
+    .filter(o =>
+      JSON.stringify(o.spec.template.spec.containers).includes(
+        '"key":"KAFKA_ADMIN_PASSWORD"',
+      ),
+    )
+    .map(o =>
+      code(
+        o.kind === 'Job'
+          ? o.metadata.name.replace(/-[0-9a-f]{10}$/, '-<hash>')
+          : o.metadata.name,
+      ),
+    );
+  const job: string = objects.find(
+    o => o.kind === 'Job' && o.metadata.name.startsWith('topics-'),
+  ).spec.template.spec.containers[0].command[2];
+  const grants = [...job.matchAll(/--allow-principal User:(\S+) (.*)$/gm)].map(
+    m => {
+      const ops = [...m[2].matchAll(/--operation (\w+)/g)].map(x => x[1]);
+      const [, kind, name] = /--(topic|group) '([^']+)'/.exec(m[2])!;
+      return [code(`User:${m[1]}`), `${kind} ${code(name)}`, ops.join(', ')];
+    },
+  );
+  return [
+    heading(2, 'Kafka authentication and ACLs', 'kafka'),
+    '',
+    `Every Kafka connection authenticates; the broker's ${code(
+      server['authorizer.class.name'].split('.').pop()!,
+    )} allows a principal only what an ACL grants, except the super user ${code(
+      server['super.users'],
+    )}. Listeners of the full example's broker:`,
+    '',
+    table(['Listener', 'Protocol', 'SASL mechanisms'], listeners),
+    '',
+    `${code(
+      'admin',
+    )} (password ${code('KAFKA_ADMIN_PASSWORD')}) is used by ${adminUsers.join(
+      ', ',
+    )}. Applications log in as ${code('app')} with the ${code(
+      'KAFKA_*',
+    )} keys of the connection secret; its ACLs, set by the topics Job:`,
+    '',
+    table(['Principal', 'Resource', 'Operations'], grants),
+    '',
+    `Every other topic is refused to ${code(
+      'app',
+    )} (Topic authorization failed), as are a wrong password and a client without credentials: asserted on the local runtime's real Kafka and by the documentation's examples.`,
+    '',
+  ];
+}
+
 function openSection(): string[] {
   return [
     heading(2, 'Not protected yet', 'not-protected'),
     '',
     'Listed so that nobody relies on them:',
     '',
-    '- Kafka listens in plain text without authentication or ACLs: any pod of the application namespace can read and write every topic.',
-    '- The schema registry and the Kafka Connect REST API authenticate no one; Connect is reachable only from the platform namespace, and anyone who can create a connector there can read the worker environment (the MQTT bridge and PostgreSQL passwords).',
+    '- Kafka traffic is not encrypted (SASL over plain TCP); passwords are SCRAM-hashed on the wire, data is not.',
+    '- All applications of a platform share the principal `app`: any of them may read and write every declared topic, not only the topics its webservice declares in `produces` and `consumes`.',
+    '- An ACL stays when its topic is removed from `topics`.',
+    '- The schema registry and the Kafka Connect REST API authenticate no one; Connect is reachable only from the platform namespace, and anyone who can create a connector there can read the worker environment (the Kafka admin, MQTT bridge and PostgreSQL passwords).',
     '- MQTT has no TLS; clients authenticate with passwords over plain TCP and WebSocket.',
     '- Outgoing traffic from the platform namespace is not restricted.',
     '',
@@ -154,6 +234,7 @@ export function securityPage(src: ReferenceSource, full: ExampleFile): string {
     '',
     ...networkSection(full),
     ...podSection(full),
+    ...kafkaSection(full),
     ...credentialsSection(full),
     ...openSection(),
     ...stampSection(src),

@@ -51,6 +51,7 @@ const KAFKA_SCRIPTS: Record<string, string> = {
   'kafka-storage.sh': 'kafka.tools.StorageTool',
   'kafka-topics.sh': 'org.apache.kafka.tools.TopicCommand',
   'kafka-configs.sh': 'kafka.admin.ConfigCommand',
+  'kafka-acls.sh': 'org.apache.kafka.tools.AclCommand',
   'kafka-consumer-groups.sh':
     'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
   'kafka-metadata-quorum.sh': 'org.apache.kafka.tools.MetadataQuorumCommand',

@@ -232,9 +232,29 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
       }
     });
 
-    it('refuses a wrong password on MQTT and on PostgreSQL', async () => {
-      const r = await check(['refused']);
-      expect(r).toMatchObject({ code: 0, ok: true });
+    it('refuses a wrong password on MQTT, PostgreSQL and Kafka, a Kafka client without credentials, and app on an undeclared topic', async () => {
+      const declaredTopic = spec().topics[0]?.name ?? 'check-refused';
+      const r = await check([
+        'refused',
+        '--declared-topic',
+        declaredTopic,
+        '--undeclared-topic',
+        `check-undeclared-${Date.now()}`,
+      ]);
+      expect(r).toMatchObject({
+        code: 0,
+        ok: true,
+        kafka: {
+          wrong_password: expect.stringMatching(
+            /Authentication failed .*invalid credentials with SASL mechanism SCRAM-SHA-512/,
+          ),
+          // A plain-TCP client on the SASL listener: the broker closes the connection.
+          no_credentials: expect.stringMatching(
+            /Disconnected|brokers are down|timed out/,
+          ),
+          undeclared_topic: expect.stringMatching(/Topic authorization failed/),
+        },
+      });
     });
 
     const spec = () =>

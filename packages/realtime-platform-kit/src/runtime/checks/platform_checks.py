@@ -20,7 +20,27 @@ def out(ok, **fields):
 
 
 def kafka_config(**extra):
-    return {"bootstrap.servers": os.environ["KAFKA_BOOTSTRAP_SERVERS"], **extra}
+    """A librdkafka client's settings from the connection secret's KAFKA_* keys."""
+    return {
+        "bootstrap.servers": os.environ["KAFKA_BOOTSTRAP_SERVERS"],
+        "security.protocol": os.environ["KAFKA_SECURITY_PROTOCOL"],
+        "sasl.mechanism": os.environ["KAFKA_SASL_MECHANISM"],
+        "sasl.username": os.environ["KAFKA_USERNAME"],
+        "sasl.password": os.environ["KAFKA_PASSWORD"],
+        **extra,
+    }
+
+
+def kafka_produce_error(config, topic):
+    """Produces one message; returns the first error a client sees (None when delivered)."""
+    from confluent_kafka import Producer
+
+    errors = []
+    p = Producer({**config, "message.timeout.ms": 10000, "log_level": 0,
+                  "error_cb": lambda e: errors.append(e.str())})
+    p.produce(topic, value=b"refused-check", on_delivery=lambda e, _m: errors.append(e.str() if e else None))
+    p.flush(15)
+    return next((e for e in errors if e), None) if errors else "no delivery report"
 
 
 def consume_until(consumer, wanted, seconds):
@@ -36,7 +56,7 @@ def consume_until(consumer, wanted, seconds):
 
 def webservice(args):
     """Produces to each declared `produces` topic and consumes each `consumes` topic with the
-    connection secret's KAFKA_BOOTSTRAP_SERVERS; registers and reads back a schema."""
+    connection secret's KAFKA_* keys (principal `app`); registers and reads back a schema."""
     from confluent_kafka import Consumer, Producer, TopicPartition
 
     run = uuid.uuid4().hex
@@ -124,7 +144,8 @@ def pg_row(args):
 
 
 def refused(args):
-    """A wrong password is refused by MQTT and by PostgreSQL."""
+    """A wrong password is refused by MQTT, PostgreSQL and Kafka; Kafka refuses a client without
+    credentials, and `app` on a topic it has no ACL for (--undeclared-topic)."""
     import paho.mqtt.client as mqtt
     import psycopg
 
@@ -145,7 +166,14 @@ def refused(args):
                         password="wrong-" + uuid.uuid4().hex, connect_timeout=5).close()
     except psycopg.Error as e:
         pg_error = str(e).strip().splitlines()[-1]
-    out(bool(mqtt_error) and bool(pg_error), mqtt=mqtt_error, postgresql=pg_error)
+    topic = args.declared_topic
+    kafka = {
+        "no_credentials": kafka_produce_error({"bootstrap.servers": os.environ["KAFKA_BOOTSTRAP_SERVERS"]}, topic),
+        "wrong_password": kafka_produce_error(kafka_config(**{"sasl.password": "wrong-" + uuid.uuid4().hex}), topic),
+    }
+    if args.undeclared_topic:
+        kafka["undeclared_topic"] = kafka_produce_error(kafka_config(), args.undeclared_topic)
+    out(bool(mqtt_error) and bool(pg_error) and all(kafka.values()), mqtt=mqtt_error, postgresql=pg_error, kafka=kafka)
 
 
 def produce_acked(args):
@@ -218,7 +246,9 @@ def main():
     s.add_argument("--table", required=True)
     s.add_argument("--payload", required=True)
     s.add_argument("--seconds", type=int, default=60)
-    sub.add_parser("refused")
+    s = sub.add_parser("refused")
+    s.add_argument("--declared-topic", required=True)
+    s.add_argument("--undeclared-topic")
     for name in ("produce-acked", "count-tagged"):
         s = sub.add_parser(name)
         s.add_argument("--topic", required=True)

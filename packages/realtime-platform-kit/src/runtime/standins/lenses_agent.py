@@ -10,6 +10,7 @@ connects to HQ. Each behaviour names the page it follows:
   [conf]   https://docs.lenses.io/latest/devx/6.3/deployment/configuration/agent/configuration-reference
   [env]    https://docs.lenses.io/5.0/installation/docker/ (LENSES_* variables become lenses.* keys)
   [chart]  github.com/lensesio/lenses-helm-charts charts/lenses-agent (deployment.yaml)
+  [kafka]  https://docs.lenses.io/latest/devx/6.1/deployment/configuration/agent/automation/kafka/apache-kafka
 
 The connection to HQ uses the stand-in's own line protocol (the real one is not public; see
 lenses_hq.py): `AGENT_KEY <key>`, then HQ's `OK`/`DENIED`, then one JSON line per change of what
@@ -108,6 +109,29 @@ def connections(prov, kind, names=None, max_items=None):
     return items
 
 
+# A JAAS option (`username="x"`), as the SCRAM and PLAIN login modules read it.
+JAAS_OPTION = r'\b%s="([^"]*)"'
+SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
+
+
+def sasl(k):
+    """[kafka] "SASL_SSL and SASL_PLAINTEXT ... both require SASL mechanism and JAAS Configuration
+    values" (saslMechanism, saslJaasConfig); librdkafka takes the JAAS options as sasl.username
+    and sasl.password."""
+    mechanism = field(k, k["_where"], "saslMechanism", str)
+    if mechanism not in SASL_MECHANISMS:
+        fail("provisioning.yaml: %s.configuration.saslMechanism %s is not implemented by this stand-in (%s)" % (
+            k["_where"], mechanism, ", ".join(SASL_MECHANISMS)))
+    jaas = field(k, k["_where"], "saslJaasConfig", str)
+    creds = {}
+    for option in ("username", "password"):
+        m = re.search(JAAS_OPTION % option, jaas)
+        if not m:
+            fail("provisioning.yaml: %s.configuration.saslJaasConfig has no %s=\"...\" option" % (k["_where"], option))
+        creds["sasl." + option] = m.group(1)
+    return {"sasl.mechanism": mechanism, **creds}
+
+
 def load_provisioning():
     """[fw] LENSES_PROVISIONING_PATH is a directory holding provisioning.yaml (and files/)."""
     base = os.environ.get("LENSES_PROVISIONING_PATH")
@@ -153,9 +177,11 @@ def load_provisioning():
         protocol = field(k, k["_where"], "protocol", str, required=False) or "PLAINTEXT"
         if protocol not in PROTOCOLS:
             fail("provisioning.yaml: %s.configuration.protocol must be one of %s" % (k["_where"], ", ".join(PROTOCOLS)))
-        if protocol != "PLAINTEXT":
+        if protocol not in ("PLAINTEXT", "SASL_PLAINTEXT"):
             fail("provisioning.yaml: %s.configuration.protocol %s is not implemented by this stand-in" % (k["_where"], protocol))
         out["kafka"] = {"name": k["name"], "bootstrap": servers, "protocol": protocol}
+        if protocol.startswith("SASL_"):
+            out["kafka"].update(sasl(k))
 
     sr = connections(prov, "confluentSchemaRegistry", ["schema-registry"], 1)
     out["registry"] = None
@@ -233,7 +259,9 @@ def check_kafka(k):
     # The Agent takes the protocol from the `PLAINTEXT://` prefix or from `protocol` [schema].
     servers = ",".join(re.sub(r"^[A-Z_]+://", "", s) for s in k["bootstrap"])
     try:
-        AdminClient({"bootstrap.servers": servers, "security.protocol": k["protocol"], "log_level": 0}).list_topics(timeout=5)
+        client = {"bootstrap.servers": servers, "security.protocol": k["protocol"], "log_level": 0}
+        client.update({key: v for key, v in k.items() if key.startswith("sasl.")})
+        AdminClient(client).list_topics(timeout=5)
         return "ok"
     except KafkaException as e:
         return "cannot list topics at %s: %s" % (servers, e.args[0].str() if e.args else e)
