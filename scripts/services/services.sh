@@ -18,6 +18,9 @@ SVC_START_TIMEOUT="${SVC_START_TIMEOUT:-90}"
 
 svc_init() {
   mkdir -p "$TOOLS/run"
+  # PostgreSQL runs as `postgres` and must traverse it; the local runtime may have made it 0700
+  # (its own run directories stay 0700).
+  chmod a+x "$TOOLS/run"
   SVC_RUN=$(mktemp -d "$TOOLS/run/docs-services.XXXXXX")
   chmod 755 "$SVC_RUN"
   : >"$SVC_RUN/pids"
@@ -100,8 +103,8 @@ EOF
 
 # The broker authenticates as the Composition's does (platform/composition/kafka.yaml.tmpl, set
 # by hand here): SASL/SCRAM-SHA-512 on the client listener, PLAIN on the controller listener,
-# StandardAuthorizer with `admin` the only super user; `app` gets ACLs on the declared topic and
-# any group (as the topics Job grants). Exports the connection secret's KAFKA_* keys (as `app`)
+# StandardAuthorizer with `admin` the only super user; `app` gets ACLs on the declared topics
+# (arguments; default machines.telemetry) and any group (as the topics Job grants). Exports the connection secret's KAFKA_* keys (as `app`)
 # and KAFKA_COMMAND_CONFIG, the admin client properties for the CLI tools.
 kafka_start() {
   [ -d "$SVC_KAFKA_LIBS" ] || { echo "Kafka is not installed ($SVC_KAFKA_LIBS): run make setup" >&2; return 1; }
@@ -151,9 +154,11 @@ EOF
   svc_wait_port kafka "$port" "$pid" || return 1
   export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$port" KAFKA_COMMAND_CONFIG="$dir/admin.properties"
   local admin=(--bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$KAFKA_COMMAND_CONFIG")
-  { kafka-configs.sh "${admin[@]}" --alter --entity-type users --entity-name app --add-config "SCRAM-SHA-512=[password=$app_pw]" &&
-    kafka-acls.sh "${admin[@]}" --add --allow-principal User:app --operation Read --operation Write --operation Describe --topic machines.telemetry &&
-    kafka-acls.sh "${admin[@]}" --add --allow-principal User:app --operation Read --operation Describe --group '*'; } >"$SVC_RUN/kafka-acls.log" 2>&1 || {
+  ( kafka-configs.sh "${admin[@]}" --alter --entity-type users --entity-name app --add-config "SCRAM-SHA-512=[password=$app_pw]" &&
+    for topic in "${@:-machines.telemetry}"; do
+      kafka-acls.sh "${admin[@]}" --add --allow-principal User:app --operation Read --operation Write --operation Describe --topic "$topic" || exit 1
+    done &&
+    kafka-acls.sh "${admin[@]}" --add --allow-principal User:app --operation Read --operation Describe --group '*' ) >"$SVC_RUN/kafka-acls.log" 2>&1 || {
     cat "$SVC_RUN/kafka-acls.log" >&2
     return 1
   }

@@ -34,7 +34,7 @@ fi
 
 echo "-- servers"
 started=$SECONDS
-postgres_start && kafka_start && mosquitto_start || {
+postgres_start && kafka_start machines.telemetry machines.alerts machines-state && mosquitto_start || {
   echo "a server did not start; logs in $SVC_RUN" >&2
   for f in "$SVC_RUN"/*.log; do echo "== $f"; tail -n 15 "$f"; done
   exit 1

@@ -222,7 +222,7 @@ describe('Kafka clients authenticate', () => {
       },
       objects: clusterObjects(r)
         .filter(o => o.component === p.component)
-        .map(o => o.object),
+        .map(o => o.object as Loose),
     }));
   const named = (objects: Loose[], name: string) =>
     objects.find(

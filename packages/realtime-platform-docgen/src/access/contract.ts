@@ -47,7 +47,7 @@ export const ROTATION = {
   'kafka-app':
     'delete the key; the new `topics-<hash>` Job sets the new SCRAM password; restart the applications',
   'kafka-admin':
-    'delete the key; the new `topics-<hash>` Job sets the new SCRAM password (as the old admin: run it before the restart); restart `kafka`, then `connect`, `schema-registry` and `lenses-agent`',
+    'delete the key; restart every `kafka` pod at once (each start sets the new SCRAM password), then `connect`, `schema-registry` and `lenses-agent`',
   never: 'never: a new id makes the broker refuse its existing data',
 };
 

@@ -145,13 +145,16 @@ function kafkaSection(example: ExampleFile): string[] {
       'server.properties'
     ],
   );
+  const bound = Object.fromEntries(
+    server.listeners.split(',').map(l => l.split('://')),
+  );
   const listeners = server['listener.security.protocol.map']
     .split(',')
     .map(m => {
       const [name, protocol] = m.split(':');
       const mechanisms =
         server[`listener.name.${name.toLowerCase()}.sasl.enabled.mechanisms`];
-      return [code(name), code(protocol), code(mechanisms)];
+      return [code(name), code(bound[name]), code(protocol), code(mechanisms)];
     });
   // Who logs in as admin: every container that reads the admin password.
   const adminUsers = objects
@@ -187,13 +190,27 @@ function kafkaSection(example: ExampleFile): string[] {
       server['super.users'],
     )}. Listeners of the full example's broker:`,
     '',
-    table(['Listener', 'Protocol', 'SASL mechanisms'], listeners),
+    table(['Listener', 'Address', 'Protocol', 'SASL mechanisms'], listeners),
     '',
-    `${code(
+    `${code('CONTROLLER')} and the loopback ${code(
+      'LOCAL',
+    )} accept one static user, ${code(
       'admin',
-    )} (password ${code('KAFKA_ADMIN_PASSWORD')}) is used by ${adminUsers.join(
-      ', ',
-    )}. Applications log in as ${code('app')} with the ${code(
+    )}, whose password the broker reads from the Secret at start; on ${code(
+      'LOCAL',
+    )} each start sets ${code(
+      'admin',
+    )}'s SCRAM password to that value, so rotating it means changing ${code(
+      'KAFKA_ADMIN_PASSWORD',
+    )} and restarting every ${code(
+      'kafka',
+    )} pod at once, then the pods that log in as admin.`,
+    '',
+    `${code('admin')} (password ${code(
+      'KAFKA_ADMIN_PASSWORD',
+    )}) is used by ${adminUsers.join(', ')}. Applications log in as ${code(
+      'app',
+    )} with the ${code(
       'KAFKA_*',
     )} keys of the connection secret; its ACLs, set by the topics Job:`,
     '',
