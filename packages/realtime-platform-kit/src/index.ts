@@ -28,6 +28,7 @@ export type {
 } from './kit';
 export { loadDefinitions, splitImports } from './definitions';
 export { ingressAccess } from './networkAccess';
+export { parseProperties } from './properties';
 export type { PortAccess } from './networkAccess';
 export type { ComponentDefinition } from './definitions';
 export {

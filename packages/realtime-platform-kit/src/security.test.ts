@@ -13,6 +13,7 @@ import { secretValues } from './cluster/secretValues';
 import { GENERATED_SHAPES } from './cluster/shapes';
 import { RenderResult } from './kit';
 import { ingressAccess } from './networkAccess';
+import { parseProperties as properties } from './properties';
 import { kit, Loose } from './__fixtures__/testing';
 
 jest.setTimeout(120_000);
@@ -198,15 +199,6 @@ describe('NetworkPolicies', () => {
   });
 });
 
-/** `key=value` lines of a properties text. */
-const properties = (text: string): Record<string, string> =>
-  Object.fromEntries(
-    text
-      .split('\n')
-      .filter(l => l.includes('='))
-      .map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-  );
-
 /** The broker's listeners that do not authenticate (protocol without SASL or SSL). */
 const openListeners = (serverProperties: string): string[] =>
   properties(serverProperties)
@@ -259,27 +251,30 @@ describe('Kafka clients authenticate', () => {
   });
 
   it("every Kafka client of the platform logs in: Connect's worker and its clients, the registry, the Lenses Agent, every tool of the topics Job", () => {
+    const adminLogin = 'password="${env:KAFKA_ADMIN_PASSWORD}"';
+    // Each client that does not log in, as `<example>: <client>`.
+    const withoutLogin: string[] = [];
+    let connectWorkers = 0;
+    let agents = 0;
     for (const [label, r] of results)
       for (const { objects } of platformObjects(r)) {
         const connect = named(objects, 'connect-config');
-        if (connect) {
-          const p = properties(connect.data['connect-distributed.properties']);
-          for (const prefix of ['', 'producer.', 'consumer.', 'admin.'])
-            expect({
-              label,
-              prefix,
-              protocol: p[`${prefix}security.protocol`],
-              jaas: p[`${prefix}sasl.jaas.config`],
-            }).toEqual({
-              label,
-              prefix,
-              protocol: 'SASL_PLAINTEXT',
-              jaas: expect.stringContaining(
-                'password="${env:KAFKA_ADMIN_PASSWORD}"',
-              ),
-            });
-          expect(p['connector.client.config.override.policy']).toBe('None');
-        }
+        const p = properties(
+          connect?.data['connect-distributed.properties'] ?? '',
+        );
+        connectWorkers += connect ? 1 : 0;
+        for (const prefix of connect
+          ? ['', 'producer.', 'consumer.', 'admin.']
+          : [])
+          if (
+            p[`${prefix}security.protocol`] !== 'SASL_PLAINTEXT' ||
+            !p[`${prefix}sasl.jaas.config`]?.includes(adminLogin)
+          )
+            withoutLogin.push(`${label}: Connect ${prefix || 'worker'}`);
+        if (connect && p['connector.client.config.override.policy'] !== 'None')
+          withoutLogin.push(
+            `${label}: Connect lets connectors override their clients`,
+          );
         const registry = objects.find(
           o => o.kind === 'Deployment' && o.metadata.name === 'schema-registry',
         )!;
@@ -287,28 +282,35 @@ describe('Kafka clients authenticate', () => {
           name: string;
           value?: string;
         }[];
-        expect(
+        if (
           env.find(e => e.name === 'APICURIO_KAFKA_COMMON_SECURITY_PROTOCOL')
-            ?.value,
-        ).toBe('SASL_PLAINTEXT');
+            ?.value !== 'SASL_PLAINTEXT'
+        )
+          withoutLogin.push(`${label}: schema registry`);
         const agent = named(objects, 'lenses-agent-config');
-        if (agent)
-          expect(agent.data['provisioning.yaml']).toMatch(
-            /protocol:\n\s+value: SASL_PLAINTEXT\n\s+saslMechanism:\n\s+value: SCRAM-SHA-512/,
-          );
+        agents += agent ? 1 : 0;
+        if (
+          agent &&
+          !/protocol:\n\s+value: SASL_PLAINTEXT\n\s+saslMechanism:\n\s+value: SCRAM-SHA-512/.test(
+            agent.data['provisioning.yaml'],
+          )
+        )
+          withoutLogin.push(`${label}: Lenses Agent`);
         const job = named(objects, 'topics')!.spec.template.spec.containers[0]
           .command[2] as string;
         const tools = job
           .split('\n')
           .filter(l => l.includes('/opt/kafka/bin/'));
-        expect(tools.length).toBeGreaterThan(1);
-        expect({
-          label,
-          withoutLogin: tools.filter(
-            l => !l.includes('--command-config /tmp/admin.properties'),
-          ),
-        }).toEqual({ label, withoutLogin: [] });
+        if (tools.length < 2)
+          withoutLogin.push(`${label}: topics Job runs no tool`);
+        for (const t of tools)
+          if (!t.includes('--command-config /tmp/admin.properties'))
+            withoutLogin.push(`${label}: topics Job ${t.slice(0, 60)}`);
       }
+    expect(withoutLogin).toEqual([]);
+    // The examples compose Connect and the Lenses Agent: the checks above did run.
+    expect(connectWorkers).toBeGreaterThan(0);
+    expect(agents).toBeGreaterThan(0);
   });
 
   it('app may use exactly the declared topics (every topic only with autoCreateTopics) and any consumer group', () => {

@@ -1,6 +1,7 @@
 import {
   clusterObjects,
   ingressAccess,
+  parseProperties as properties,
   secretCopies,
 } from '@internal/realtime-platform-kit';
 import { PAGES, preamble, stampSection } from '../common';
@@ -126,16 +127,6 @@ function credentialsSection(example: ExampleFile): string[] {
     'To rotate one: delete its key from the source Secret (the Composition generates a new value and a new secret-sync Job copies it), then restart the pods that read it. A Secret you created (the Lenses license and agent key): change it, delete the secret-sync Job so that it runs again, then restart Lenses.',
     '',
   ];
-}
-
-/** `key=value` lines of a properties text. */
-function properties(text: string): Record<string, string> {
-  return Object.fromEntries(
-    text
-      .split('\n')
-      .filter(l => l.includes('='))
-      .map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-  );
 }
 
 function kafkaSection(example: ExampleFile): string[] {

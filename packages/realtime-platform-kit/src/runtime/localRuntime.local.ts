@@ -232,6 +232,25 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
       }
     });
 
+    const spec = () =>
+      result.platforms[0].xr.spec as unknown as {
+        mqtt: {
+          users: { name: string; access: string; topics: string[] }[];
+          bridges: { mqttTopic: string; kafkaTopic: string }[];
+        };
+        postgresql: { sink: { topics: string[] } };
+        topics: { name: string; replicationFactor: number }[];
+      };
+    const names = () =>
+      platformNames(
+        result.platforms[0].xr.metadata.name,
+        result.application.namespace,
+      );
+    const pns = () => names().platformNamespace;
+    /** A concrete MQTT topic matching a filter (`+` and `#` filled in). */
+    const concrete = (filter: string) =>
+      filter.replace(/\+/g, 'line-7').replace(/#$/, 'check');
+
     it('refuses a wrong password on MQTT, PostgreSQL and Kafka, a Kafka client without credentials, and app on an undeclared topic', async () => {
       const declaredTopic = spec().topics[0]?.name ?? 'check-refused';
       const r = await check([
@@ -256,25 +275,6 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
         },
       });
     });
-
-    const spec = () =>
-      result.platforms[0].xr.spec as unknown as {
-        mqtt: {
-          users: { name: string; access: string; topics: string[] }[];
-          bridges: { mqttTopic: string; kafkaTopic: string }[];
-        };
-        postgresql: { sink: { topics: string[] } };
-        topics: { name: string; replicationFactor: number }[];
-      };
-    const names = () =>
-      platformNames(
-        result.platforms[0].xr.metadata.name,
-        result.application.namespace,
-      );
-    const pns = () => names().platformNamespace;
-    /** A concrete MQTT topic matching a filter (`+` and `#` filled in). */
-    const concrete = (filter: string) =>
-      filter.replace(/\+/g, 'line-7').replace(/#$/, 'check');
 
     when(has.bridges)(
       'bridges an MQTT publish with the composed device credentials into the declared Kafka topic, keyed by the MQTT topic',
