@@ -169,12 +169,8 @@ function snapshot(result: RenderResult): Snapshot {
         ? { ...m, references: c.resource.spec?.references }
         : c.resource;
       const kind = m?.kind ?? c.resource.kind;
-      // A Job's name ends in a hash of its content, credentials included: random per render.
-      const name = String((m ?? c.resource).metadata?.name);
       out[`composed/${p.component}/${c.name}`] = {
-        label: `${kind} ${
-          kind === 'Job' ? name.replace(/-[0-9a-f]{10}$/, '-<hash>') : name
-        }`,
+        label: `${kind} ${(m ?? c.resource).metadata?.name}`,
         object: { ...object, kind },
       };
     }

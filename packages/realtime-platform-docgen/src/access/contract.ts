@@ -45,7 +45,7 @@ export const ROTATION = {
   lenses:
     'delete **both** LENSES_ADMIN_PASSWORD and LENSES_ADMIN_PASSWORD_BCRYPT; restart `lenses-hq`',
   'kafka-app':
-    'delete the key; the new `topics-<hash>` Job sets the new SCRAM password; restart the applications',
+    'delete the key; restart a `kafka` pod (each start sets the new SCRAM password), then the applications',
   'kafka-admin':
     'delete the key; restart every `kafka` pod at once (each start sets the new SCRAM password), then `connect`, `schema-registry` and `lenses-agent`',
   never: 'never: a new id makes the broker refuse its existing data',

@@ -189,13 +189,13 @@ function kafkaSection(example: ExampleFile): string[] {
       'admin',
     )}, whose password the broker reads from the Secret at start; on ${code(
       'LOCAL',
-    )} each start sets ${code(
-      'admin',
-    )}'s SCRAM password to that value, so rotating it means changing ${code(
-      'KAFKA_ADMIN_PASSWORD',
-    )} and restarting every ${code(
+    )} each start sets ${code('admin')}'s and ${code(
+      'app',
+    )}'s SCRAM passwords to the Secret's values, so rotating one means changing it and restarting the ${code(
       'kafka',
-    )} pod at once, then the pods that log in as admin.`,
+    )} pods (every one at once for ${code(
+      'KAFKA_ADMIN_PASSWORD',
+    )}), then the pods that log in with it.`,
     '',
     `${code('admin')} (password ${code(
       'KAFKA_ADMIN_PASSWORD',

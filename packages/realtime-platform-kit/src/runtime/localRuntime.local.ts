@@ -429,7 +429,7 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
     );
 
     when(has.topics)(
-      "loses no acknowledged message when a broker restarts, and the restarted broker sets admin's SCRAM password again",
+      'loses no acknowledged message when a broker restarts, and the restarted broker sets the SCRAM passwords again',
       async () => {
         const topic = [...spec().topics].sort(
           (a, b) => b.replicationFactor - a.replicationFactor,
@@ -451,17 +451,22 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
           ok: true,
           found: 500,
         });
-        // Each start sets admin's SCRAM password from the Secret (rotation, older storage).
+        // Each start sets admin's and app's SCRAM passwords from the Secret (rotation, older storage).
         const log = path.join(dir, 'pods', `${pns()}_kafka-0`, 'kafka.log');
-        const set = () =>
-          fs
-            .readFileSync(log, 'utf8')
-            .split('\n')
-            .filter(
-              l => l === 'admin SCRAM password set from KAFKA_ADMIN_PASSWORD',
-            ).length;
-        for (let i = 0; i < 60 && set() < 2; i++) await sleep(1000);
-        expect(set()).toBe(2);
+        const set = () => {
+          const lines = fs.readFileSync(log, 'utf8').split('\n');
+          return ['admin:KAFKA_ADMIN_PASSWORD', 'app:KAFKA_APP_PASSWORD'].map(
+            u => {
+              const [user, key] = u.split(':');
+              return lines.filter(
+                l => l === `${user} SCRAM password set from ${key}`,
+              ).length;
+            },
+          );
+        };
+        for (let i = 0; i < 60 && Math.min(...set()) < 2; i++)
+          await sleep(1000);
+        expect(set()).toEqual([2, 2]);
       },
     );
 
