@@ -114,6 +114,16 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
       };
     };
 
+    const spec = () =>
+      result.platforms[0].xr.spec as unknown as {
+        mqtt: {
+          users: { name: string; access: string; topics: string[] }[];
+          bridges: { mqttTopic: string; kafkaTopic: string }[];
+        };
+        postgresql: { sink: { topics: string[] } };
+        topics: { name: string; replicationFactor: number }[];
+      };
+
     beforeAll(async () => {
       result = await kit.render(
         path.join(kit.paths.root, 'platform', 'examples', file),
@@ -149,6 +159,99 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
       expect(live.length).toBeGreaterThan(0);
       expect(live.filter(l => !l.ok)).toEqual([]);
     });
+
+    when(has.topics)(
+      "runs the documentation's Kafka, schema registry and MQTT examples (Python and JavaScript) in a webservice pod, against the servers the Composition configured",
+      async () => {
+        // Before the other checks write non-JSON records into the declared topics. The registry
+        // examples get a subject of their own (the webservice checks own <topic>-value).
+        const snippets = path.join(
+          kit.paths.root,
+          'docs',
+          'access',
+          'snippets',
+        );
+        const jsDir = path.join(
+          kit.paths.root,
+          'scripts',
+          'docs',
+          'snippets-js',
+          'node_modules',
+          `.run-local-${process.pid}`,
+        );
+        fs.mkdirSync(jsDir, { recursive: true });
+        for (const f of fs.readdirSync(snippets).filter(n => n.endsWith('.js')))
+          fs.copyFileSync(path.join(snippets, f), path.join(jsDir, f));
+        const topic = spec().topics[0].name;
+        const run = async (
+          snippet: string,
+          env: Record<string, string> = {},
+        ) => {
+          const argv = snippet.endsWith('.py')
+            ? [python, path.join(snippets, snippet)]
+            : [process.execPath, path.join(jsDir, snippet)];
+          const r = await execInPod(dir, `${firstService.name}-local-0`, argv, {
+            namespace: firstService.namespace,
+            env: { TOPIC_MACHINES_TELEMETRY: topic, ...env },
+          });
+          return {
+            file: snippet,
+            code: r.code,
+            out: `${r.stdout}${r.stderr}`.trim(),
+          };
+        };
+        try {
+          const produced = [
+            await run('kafka_produce.py'),
+            await run('kafka_produce.js'),
+          ];
+          const ids = produced.map(p => p.out.match(/^produced (\S+)/m)?.[1]);
+          const consumed = [
+            await run('kafka_consume.py'),
+            await run('kafka_consume.js'),
+          ];
+          const registry = { TOPIC_MACHINES_TELEMETRY: 'docs.examples' };
+          const rest = [
+            await run('schema_registry.py', registry),
+            await run('schema_registry.js', registry),
+            await run('mqtt_pubsub.py'),
+            await run('mqtt_websocket.py'),
+            await run('mqtt_pubsub.js'),
+            await run('mqtt_websocket.js'),
+          ];
+          for (const r of [...produced, ...consumed, ...rest])
+            expect({ file: r.file, code: r.code }).toEqual({
+              file: r.file,
+              code: 0,
+            });
+          // Each consumer got both producers' events: the round trip across languages.
+          for (const c of consumed)
+            for (const id of ids)
+              expect({ file: c.file, out: c.out }).toEqual({
+                file: c.file,
+                out: expect.stringContaining(`consumed ${id} `),
+              });
+          expect(rest.map(r => r.out.split('\n')[0])).toEqual([
+            expect.stringMatching(
+              /^registered docs.examples-value id=\d+ version=1$/,
+            ),
+            expect.stringMatching(
+              /^registered docs.examples-value id=\d+ version=1$/,
+            ),
+            expect.stringMatching(
+              /^received on factory\/press\/1\/telemetry: /,
+            ),
+            expect.stringMatching(/^received over websocket on /),
+            expect.stringMatching(
+              /^received on factory\/press\/1\/telemetry: /,
+            ),
+            expect.stringMatching(/^received over websocket on /),
+          ]);
+        } finally {
+          fs.rmSync(jsDir, { recursive: true, force: true });
+        }
+      },
+    );
 
     it('runs every container process as its composed user, without new privileges or capabilities, on a read-only root where composed', () => {
       const status = JSON.parse(
@@ -232,15 +335,6 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
       }
     });
 
-    const spec = () =>
-      result.platforms[0].xr.spec as unknown as {
-        mqtt: {
-          users: { name: string; access: string; topics: string[] }[];
-          bridges: { mqttTopic: string; kafkaTopic: string }[];
-        };
-        postgresql: { sink: { topics: string[] } };
-        topics: { name: string; replicationFactor: number }[];
-      };
     const names = () =>
       platformNames(
         result.platforms[0].xr.metadata.name,
