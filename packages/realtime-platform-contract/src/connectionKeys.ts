@@ -8,6 +8,8 @@ export interface ConnectionKeySpec {
   shape: string;
   /** True for passwords and values embedding them. */
   credential: boolean;
+  /** For a credential: the key of `<platform>-credentials` whose value it is or embeds. */
+  generatedFrom?: string;
   /** Service (in the platform namespace) and port the value points to. */
   service?: ServiceEndpoint;
   /** When the key is present, if not always. */
@@ -48,6 +50,7 @@ export const CONNECTION_KEYS: ConnectionKeySpec[] = [
       'SCRAM password of KAFKA_USERNAME, generated once (key KAFKA_APP_PASSWORD of <platform>-credentials)',
     shape: 'generated: 32 letters and digits',
     credential: true,
+    generatedFrom: 'KAFKA_APP_PASSWORD',
   },
   {
     key: 'KAFKA_SASL_JAAS_CONFIG',
@@ -55,6 +58,7 @@ export const CONNECTION_KEYS: ConnectionKeySpec[] = [
       'The same login as a Java client `sasl.jaas.config` (ScramLoginModule)',
     shape: 'ScramLoginModule required username="app" password="...";',
     credential: true,
+    generatedFrom: 'KAFKA_APP_PASSWORD',
   },
   {
     key: 'SCHEMA_REGISTRY_URL',
@@ -96,6 +100,7 @@ export const CONNECTION_KEYS: ConnectionKeySpec[] = [
       'Password of MQTT_USERNAME, generated once (key MQTT_PASSWORD of <platform>-credentials)',
     shape: 'generated: 32 letters and digits',
     credential: true,
+    generatedFrom: 'MQTT_PASSWORD',
   },
   {
     key: 'LENSES_HQ_URL',
@@ -144,12 +149,14 @@ export const CONNECTION_KEYS: ConnectionKeySpec[] = [
       'Password of POSTGRES_USER, generated once (key POSTGRES_PASSWORD of <platform>-credentials)',
     shape: 'generated: 32 letters and digits',
     credential: true,
+    generatedFrom: 'POSTGRES_PASSWORD',
   },
   {
     key: 'POSTGRES_URL',
     description: 'The same connection as a libpq URL',
     shape: 'postgresql://user:password@host:port/db',
     credential: true,
+    generatedFrom: 'POSTGRES_PASSWORD',
     service: SERVICES.postgresql,
   },
 ];

@@ -129,6 +129,21 @@ function brokenRules(result: RenderResult, index: number): string[] {
     if (!key.endsWith('_HOST'))
       rule(`${key} port`, service.port, endpoint.port);
   }
+  const generated: Record<string, string> = Object.fromEntries(
+    Object.entries(
+      (secret('credentials')?.data ?? {}) as Record<string, string>,
+    ).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]),
+  );
+  for (const { key, credential, generatedFrom } of CONNECTION_KEYS) {
+    if (!credential || !(key in data)) continue;
+    rule(
+      `${key} is or embeds ${generatedFrom} of the credentials secret`,
+      true,
+      !!generatedFrom &&
+        !!generated[generatedFrom] &&
+        data[key].includes(generated[generatedFrom]),
+    );
+  }
   for (const key of ['MQTT_PORT', 'POSTGRES_PORT']) {
     const spec0 = CONNECTION_KEYS.find(k => k.key === key)!;
     rule(`${key} value`, String(spec0.service!.port), data[key]);

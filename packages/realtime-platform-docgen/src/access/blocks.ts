@@ -83,9 +83,15 @@ function serviceSecrets(platform: PlatformSecrets): string {
           .map(k => code(k.key))
           .join(', ') +
           (name === 'Kafka' ? ', one `TOPIC_<NAME>` per declared topic' : ''),
-        keys
-          .filter(k => k.credential && !/_URL$/.test(k.key))
-          .map(k => `${code(k.key)} of ${code('<platform>-credentials')}`)
+        [
+          ...new Set(
+            keys.flatMap(
+              k =>
+                CONNECTION_KEYS.find(c => c.key === k.key)?.generatedFrom ?? [],
+            ),
+          ),
+        ]
+          .map(k => `${code(k)} of ${code('<platform>-credentials')}`)
           .join(', ') || noCredential(name),
       ];
     }),
