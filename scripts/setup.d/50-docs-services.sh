@@ -68,7 +68,10 @@ if [ "$(cat "$_ds_js/node_modules/.stamp" 2>/dev/null)" != "$_ds_js_stamp" ]; th
     apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libssl-dev zlib1g-dev >/dev/null
   fi
   say "Installing the docs' JavaScript clients (npm ci; builds librdkafka from source the first time)"
-  (cd "$_ds_js" && CKJS_LINKING=dynamic npm ci --no-audit --no-fund --foreground-scripts >"$TOOLS/snippets-js-install.log" 2>&1) ||
+  _ds_npm_ci() { (cd "$_ds_js" && CKJS_LINKING=dynamic npm ci --no-audit --no-fund --foreground-scripts >"$TOOLS/snippets-js-install.log" 2>&1); }
+  # Once more on failure: a registry or proxy error mid-download (seen: a TLS error on one tarball)
+  # fails npm ci without a retry of its own.
+  _ds_npm_ci || { say "npm ci failed ($(grep -m1 'npm error' "$TOOLS/snippets-js-install.log")); retrying once"; _ds_npm_ci; } ||
     { tail -n 30 "$TOOLS/snippets-js-install.log"; fail "npm ci in scripts/docs/snippets-js failed (log: .tools/snippets-js-install.log)"; }
   echo "$_ds_js_stamp" >"$_ds_js/node_modules/.stamp"
 fi
