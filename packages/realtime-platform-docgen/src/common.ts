@@ -1,4 +1,4 @@
-import { code, heading, snippet, text } from './markdown';
+import { code, heading, snippet } from './markdown';
 import { ParamGroup } from './params';
 import { ExampleFile, ReferenceSource } from './source';
 
@@ -74,7 +74,7 @@ export function stampSection(src: ReferenceSource): string[] {
     '',
     `Generated from the files under ${code('platform/')}: content hash ${code(
       `sha256:${src.stamp.hash.slice(0, 16)}`,
-    )} over ${src.stamp.files} files; date ${text(src.stamp.date)}.`,
+    )} over ${src.stamp.files} files.`,
     `Regenerate with ${code(
       REGENERATE_COMMAND,
     )}; the test command fails when this page is stale.`,

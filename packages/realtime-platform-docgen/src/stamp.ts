@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,11 +8,6 @@ export interface Stamp {
   hash: string;
   /** Number of files hashed. */
   files: number;
-  /**
-   * Committer date (UTC, ISO 8601) of the last commit touching `platform/`, with a note when the
-   * working tree differs from it; `not committed` outside a git checkout.
-   */
-  date: string;
 }
 
 function listFiles(dir: string, base = dir): string[] {
@@ -29,18 +23,11 @@ function listFiles(dir: string, base = dir): string[] {
     .sort();
 }
 
-function git(root: string, args: string[]): string | undefined {
-  try {
-    return execFileSync('git', ['-C', root, ...args], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return undefined;
-  }
-}
-
-/** Content hash and date of `<root>/platform`; the same tree always gives the same stamp. */
+/**
+ * Content hash of `<root>/platform`; the same tree always gives the same stamp. It holds no
+ * commit date: a page regenerated with a change to `platform/` goes into the same commit as the
+ * change, and a date taken from git would make that page stale as soon as the commit exists.
+ */
 export function platformStamp(root: string): Stamp {
   const dir = path.join(root, 'platform');
   const files = listFiles(dir);
@@ -50,14 +37,5 @@ export function platformStamp(root: string): Stamp {
     h.update(fs.readFileSync(path.join(dir, f)));
     h.update('\0');
   }
-  // %cI is the committer date; formatted in UTC so every machine prints the same string.
-  const epoch = git(root, ['log', '-1', '--format=%ct', '--', 'platform']);
-  let date = 'not committed';
-  if (epoch) {
-    date = new Date(Number(epoch) * 1000).toISOString().replace('.000Z', 'Z');
-    const dirty = git(root, ['status', '--porcelain', '--', 'platform']);
-    if (dirty)
-      date += ' (last commit; the working tree has uncommitted changes)';
-  }
-  return { hash: h.digest('hex'), files: files.length, date };
+  return { hash: h.digest('hex'), files: files.length };
 }
