@@ -12,6 +12,8 @@ export interface ConnectionKeySpec {
   generatedFrom?: string;
   /** Service (in the platform namespace) and port the value points to. */
   service?: ServiceEndpoint;
+  /** The Service and port the value points to instead when the platform sets `mqtt.tls`. */
+  tlsService?: ServiceEndpoint;
   /** When the key is present, if not always. */
   when?: string;
 }
@@ -76,17 +78,25 @@ export const CONNECTION_KEYS: ConnectionKeySpec[] = [
   },
   {
     key: 'MQTT_PORT',
-    description: 'Mosquitto TCP port',
+    description: `Mosquitto TCP port: ${SERVICES.mqtt.port}, or ${SERVICES.mqttTls.port} (TLS) with mqtt.tls`,
     shape: 'port number',
     credential: false,
     service: SERVICES.mqtt,
+    tlsService: SERVICES.mqttTls,
   },
   {
     key: 'MQTT_WS_URL',
-    description: 'Mosquitto WebSocket listener',
-    shape: 'ws://host:port/',
+    description: 'Mosquitto WebSocket listener (wss:// with mqtt.tls)',
+    shape: 'ws://host:port/ or wss://host:port/',
     credential: false,
     service: SERVICES.mqttWebSocket,
+  },
+  {
+    key: 'MQTT_TLS',
+    description:
+      'Whether MQTT_PORT and MQTT_WS_URL are TLS listeners (mqtt.tls): a client then connects with TLS and verifies the broker certificate',
+    shape: '"true" or "false"',
+    credential: false,
   },
   {
     key: 'MQTT_USERNAME',

@@ -14,6 +14,8 @@ export const SERVICES = {
   kafka: { name: 'kafka', port: 9092 },
   schemaRegistry: { name: 'schema-registry', port: 8081 },
   mqtt: { name: 'mqtt', port: 1883 },
+  /** The TLS listener, with `mqtt.tls`; then the application namespace reaches no 1883. */
+  mqttTls: { name: 'mqtt', port: 8883 },
   mqttWebSocket: { name: 'mqtt', port: 9001 },
   lensesHq: { name: 'lenses-hq', port: 8080 },
   metabase: { name: 'metabase', port: 3000 },

@@ -81,6 +81,7 @@ function brokenRules(result: RenderResult, index: number): string[] {
   const shape = {
     topics: (spec.topics ?? []).map((t: { name: string }) => t.name),
     lenses: spec.lenses !== undefined && spec.lenses !== null,
+    mqttTls: !!spec.mqtt?.tls,
   };
   const services = ofKind('Service').filter(
     s => s.metadata.namespace === names.platformNamespace,
@@ -146,8 +147,20 @@ function brokenRules(result: RenderResult, index: number): string[] {
   }
   for (const key of ['MQTT_PORT', 'POSTGRES_PORT']) {
     const spec0 = CONNECTION_KEYS.find(k => k.key === key)!;
-    rule(`${key} value`, String(spec0.service!.port), data[key]);
+    const endpoint = (shape.mqttTls && spec0.tlsService) || spec0.service!;
+    rule(`${key} value`, String(endpoint.port), data[key]);
   }
+  rule('MQTT_TLS value', String(shape.mqttTls), data.MQTT_TLS);
+  rule(
+    'MQTT_WS_URL scheme',
+    shape.mqttTls ? 'wss:' : 'ws:',
+    data.MQTT_WS_URL?.split('//')[0],
+  );
+  rule(
+    'MQTT TLS port on the Service',
+    shape.mqttTls,
+    !!mqtt && portsOf(mqtt).includes(SERVICES.mqttTls.port),
+  );
   return broken;
 }
 

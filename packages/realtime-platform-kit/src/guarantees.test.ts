@@ -145,6 +145,7 @@ describe('1. nothing accepted is ignored', () => {
     'mqtt.bridges[].mqttTopic': p => (p.mqtt.bridges[0].mqttTopic = 'e/+/t'),
     'mqtt.bridges[].kafkaTopic': p => (p.mqtt.bridges[0].kafkaTopic = 'b'),
     'mqtt.bridges[].qos': p => (p.mqtt.bridges[0].qos = 2),
+    'mqtt.tls.secretName': p => (p.mqtt.tls = { secretName: 'other-tls' }),
     'lenses.acceptEULA': p => delete p.lenses,
     'lenses.license.secretName': p =>
       (p.lenses.license = { secretName: 'other' }),

@@ -151,9 +151,10 @@ describe('Pod Security restricted', () => {
 });
 
 describe('NetworkPolicies', () => {
-  const APP_NAMESPACE_PORTS = Object.values(SERVICES).map(
-    s => `${s.name}:${s.port}`,
-  );
+  /** The client ports; the full shape sets mqtt.tls, so Mosquitto's plain 1883 is not one. */
+  const APP_NAMESPACE_PORTS = Object.entries(SERVICES)
+    .filter(([id]) => id !== 'mqtt')
+    .map(([, s]) => `${s.name}:${s.port}`);
 
   it("the application's namespace reaches exactly the client ports; every other port only the platform's pods", () => {
     const full = results.find(([label]) => label.startsWith('every'))!;
@@ -204,6 +205,81 @@ const openListeners = (serverProperties: string): string[] =>
   properties(serverProperties)
     ['listener.security.protocol.map'].split(',')
     .filter(m => !/:SASL_(PLAINTEXT|SSL)$/.test(m));
+
+describe('MQTT over TLS (mqtt.tls)', () => {
+  /** The Mosquitto ports the application's namespace reaches, and the conf's TLS listeners. */
+  const mqttOf = (r: RenderResult) => {
+    const objects = clusterObjects(r).map(o => o.object as Loose);
+    const ns = objects.find(o => o.kind === 'Namespace')!.metadata.name;
+    const conf: string = objects.find(
+      o => o.kind === 'ConfigMap' && o.metadata.name === 'mqtt-config',
+    )!.data['mosquitto.conf'];
+    const tlsListeners = conf
+      .split(/^listener /m)
+      .slice(1)
+      .filter(l => /^certfile \S+$/m.test(l) && /^keyfile \S+$/m.test(l))
+      .map(l => Number(l.split(/\s/)[0]));
+    const fromApp = ingressAccess(
+      objects.filter(o => o.metadata.namespace === ns),
+    )
+      .filter(
+        a =>
+          a.pods === SERVICES.mqtt.name &&
+          a.from.includes(`namespace ${r.application.namespace}`),
+      )
+      .map(a => a.port)
+      .sort();
+    return { fromApp, tlsListeners };
+  };
+  const shape = (label: string) =>
+    results.find(([l]) => l.startsWith(label))![1];
+
+  it("with mqtt.tls the application's namespace reaches Mosquitto only on its TLS listeners (8883, wss 9001); without, on 1883 and ws 9001", () => {
+    expect(mqttOf(shape('every'))).toEqual({
+      fromApp: [SERVICES.mqttTls.port, SERVICES.mqttWebSocket.port],
+      tlsListeners: [SERVICES.mqttTls.port, SERVICES.mqttWebSocket.port],
+    });
+    expect(mqttOf(shape('lists of 1'))).toEqual({
+      fromApp: [SERVICES.mqtt.port, SERVICES.mqttWebSocket.port],
+      tlsListeners: [],
+    });
+  });
+
+  it("the broker's certificate reaches it only through a Secret: secret-sync copies tls.crt and tls.key of the named Secret into mqtt-tls, which Mosquitto mounts", () => {
+    const r = shape('every');
+    const objects = clusterObjects(r).map(o => o.object as Loose);
+    const copies: string = objects.find(
+      o => o.kind === 'ConfigMap' && o.metadata.name === 'secret-sync',
+    )!.data.copies;
+    const { secretName } = (r.platforms[0].xr.spec as Loose).mqtt.tls;
+    expect(copies.split('\n').filter(l => l.includes(' mqtt-tls '))).toEqual(
+      ['tls.crt', 'tls.key'].map(
+        k => `${r.application.namespace} ${secretName} ${k} mqtt-tls ${k}`,
+      ),
+    );
+    const pod = objects.find(
+      o => o.kind === 'Deployment' && o.metadata.name === 'mqtt',
+    )!.spec.template.spec;
+    expect(pod.volumes).toContainEqual(
+      expect.objectContaining({
+        name: 'tls',
+        secret: expect.objectContaining({ secretName: 'mqtt-tls' }),
+      }),
+    );
+  });
+
+  it('negative control: a TLS listener without its keyfile is not counted as TLS', () => {
+    const r: RenderResult = JSON.parse(JSON.stringify(shape('every')));
+    const cm = clusterObjects(r)
+      .map(o => o.object as Loose)
+      .find(o => o.kind === 'ConfigMap' && o.metadata.name === 'mqtt-config')!;
+    cm.data['mosquitto.conf'] = cm.data['mosquitto.conf'].replace(
+      /^keyfile .*\n/m,
+      '',
+    );
+    expect(mqttOf(r).tlsListeners).toEqual([SERVICES.mqttWebSocket.port]);
+  });
+});
 
 describe('Kafka clients authenticate', () => {
   const platformObjects = (r: RenderResult) =>

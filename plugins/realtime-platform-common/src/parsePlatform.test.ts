@@ -33,7 +33,7 @@ describe('parseRealtimePlatform', () => {
       name: 'telemetry-conn',
       namespace: 'factory',
     });
-    expect(model.secret?.keys).toHaveLength(23);
+    expect(model.secret?.keys).toHaveLength(24);
     expect(model.secret?.keys[0]).toEqual({
       key: 'KAFKA_BOOTSTRAP_SERVERS',
       envVar: 'KAFKA_BOOTSTRAP_SERVERS',

@@ -4,6 +4,7 @@ import {
   parseProperties as properties,
   secretCopies,
 } from '@internal/realtime-platform-kit';
+import { SERVICES } from '@internal/realtime-platform-contract';
 import { PAGES, preamble, stampSection } from '../common';
 import { code, heading, table, text } from '../markdown';
 import { ExampleFile, ReferenceSource } from '../source';
@@ -224,7 +225,17 @@ function openSection(): string[] {
     '- All applications of a platform share the principal `app`: any of them may read and write every declared topic, not only the topics its webservice declares in `produces` and `consumes`.',
     '- An ACL stays when its topic is removed from `topics`.',
     '- The schema registry and the Kafka Connect REST API authenticate no one; Connect is reachable only from the platform namespace, and anyone who can create a connector there can read the worker environment (the Kafka admin, MQTT bridge and PostgreSQL passwords).',
-    '- MQTT has no TLS; clients authenticate with passwords over plain TCP and WebSocket.',
+    `- MQTT is plain TCP and WebSocket unless ${code(
+      'mqtt.tls',
+    )} is set. With it, the application's namespace reaches only the TLS listeners (${
+      SERVICES.mqttTls.port
+    }, and wss on ${SERVICES.mqttWebSocket.port}); the plain listener ${
+      SERVICES.mqtt.port
+    } stays open to the platform's own pods (Mosquitto's readiness probe, the Kafka Connect MQTT bridge), and a renewed certificate reaches Mosquitto only after the ${code(
+      'secret-sync',
+    )} Job runs again and the ${code(
+      'mqtt',
+    )} pod restarts ([MQTT over TLS](../access/mqtt.md#tls)).`,
     '- Outgoing traffic from the platform namespace is not restricted.',
     '',
   ];

@@ -336,6 +336,52 @@ describe.each([...EXAMPLES, ...GENERATED_SHAPES])(
   },
 );
 
+describe('the certificate Secret named by mqtt.tls, missing or without a key (every part shape)', () => {
+  const [, app] = GENERATED_SHAPES.find(([label]) =>
+    label.startsWith('every'),
+  )!;
+
+  it('blocks the secret-sync Job with a message that names the Secret and the key, and the copy succeeds once the Secret is whole', async () => {
+    const [result] = await renderApps(kit, [app]);
+    const { namespace } = result.application;
+    const { secretName } = (result.platforms[0].xr.spec as Loose).mqtt.tls;
+    await ensureNamespace(client, namespace);
+    await applyAll(client, clusterObjects(result));
+    await createUserSecrets(client, result);
+    const ref = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: secretName, namespace },
+    };
+    const outcome = async () => {
+      const run = await runSecretSync(client, result);
+      return { code: run.code, stderr: run.stderr.trim() };
+    };
+    await client.delete(ref);
+    const missing = await outcome();
+    // An Opaque Secret may lack a key (a kubernetes.io/tls one is refused without both).
+    await client.create({
+      ...ref,
+      type: 'Opaque',
+      stringData: { 'tls.crt': 'x' },
+    });
+    const lacking = await outcome();
+    await client.delete(ref);
+    await createUserSecrets(client, result);
+    expect({ missing, lacking, whole: await outcome() }).toEqual({
+      missing: {
+        code: 1,
+        stderr: `Secret ${namespace}/${secretName} cannot be read: create it with key tls.crt`,
+      },
+      lacking: {
+        code: 1,
+        stderr: `Secret ${namespace}/${secretName} has no key tls.key: add it`,
+      },
+      whole: { code: 0, stderr: '' },
+    });
+  });
+});
+
 describe('a service whose pods fail (kwok fails every container of a labelled pod)', () => {
   const FAIL_LABEL = 'pod-container-running-failed.stage.kwok.x-k8s.io';
 

@@ -292,6 +292,11 @@ export class KubeClient {
     )) as KubeObject;
   }
 
+  /** DELETE: removes the object (foreground deletion is not waited for). */
+  async delete(obj: KubeObject): Promise<void> {
+    await this.request('DELETE', await this.objectPath(obj));
+  }
+
   /** Server-side apply (what `kubectl apply --server-side --force-conflicts` sends). */
   async serverSideApply(
     obj: KubeObject,

@@ -74,6 +74,7 @@ function fullShape(namespace: string): ApplicationDocument {
             mqtt: {
               users: [{ name: 'u1', topics: ['d/#'] }],
               bridges: [{ mqttTopic: 'd/+/t', kafkaTopic: 'a' }],
+              tls: { secretName: 'mqtt-server-tls' },
             },
             lenses: { acceptEULA: true },
             postgresql: { sink: { topics: ['a'], insertMode: 'upsert' } },

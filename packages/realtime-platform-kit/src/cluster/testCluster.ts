@@ -1,4 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { stringify } from 'yaml';
+import {
+  platformNamespace,
+  SERVICES,
+  serviceHost,
+} from '@internal/realtime-platform-contract';
 import { RealtimeKit, RenderResult } from '../kit';
 import { compositeResourceCrd, CustomResourceDefinition } from './compositeCrd';
 import { KubeClient, KubeObject } from './kubeClient';
@@ -59,27 +68,112 @@ export async function ensureNamespace(
 }
 
 /**
+ * A test CA and a server certificate it signed for `host` (EC P-256, valid two days), made by
+ * openssl: the keys of a `kubernetes.io/tls` Secret as cert-manager writes one.
+ */
+export function testServerCertificate(host: string): Record<string, string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'realtime-tls-'));
+  const ssl = (...args: string[]) =>
+    execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  const key = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'];
+  try {
+    ssl(
+      'req',
+      '-x509',
+      ...key,
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.crt',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=realtime test CA',
+    );
+    ssl(
+      'req',
+      ...key,
+      '-nodes',
+      '-keyout',
+      'tls.key',
+      '-out',
+      'tls.csr',
+      '-subj',
+      `/CN=${host}`,
+    );
+    fs.writeFileSync(path.join(dir, 'san.ext'), `subjectAltName=DNS:${host}\n`);
+    ssl(
+      'x509',
+      '-req',
+      '-in',
+      'tls.csr',
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-extfile',
+      'san.ext',
+      '-out',
+      'tls.crt',
+    );
+    return Object.fromEntries(
+      ['tls.crt', 'tls.key', 'ca.crt'].map(f => [
+        f,
+        fs.readFileSync(path.join(dir, f), 'utf8'),
+      ]),
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * The Secrets the guide has a user create before deploying an application: each platform's
- * Lenses license (its value starts with `license_key_`, as Lenses license keys do) and agent key.
+ * Lenses license (its value starts with `license_key_`, as Lenses license keys do) and agent key,
+ * and with `mqtt.tls` the broker's certificate ({@link testServerCertificate}).
  */
 export function userSecrets(result: RenderResult): KubeObject[] {
   return result.platforms.flatMap(p => {
+    const namespace = result.application.namespace;
+    const tls = p.xr.spec.mqtt?.tls as { secretName: string } | undefined;
+    const certificate: KubeObject[] = tls
+      ? [
+          {
+            apiVersion: 'v1',
+            kind: 'Secret',
+            type: 'kubernetes.io/tls',
+            metadata: { name: tls.secretName, namespace },
+            stringData: testServerCertificate(
+              serviceHost(
+                SERVICES.mqtt.name,
+                platformNamespace(p.component, namespace),
+              ),
+            ),
+          },
+        ]
+      : [];
     const lenses = p.xr.spec.lenses;
-    if (!lenses) return [];
+    if (!lenses) return certificate;
     return [
       [lenses.license, 'license_key_'],
       [lenses.agentKey, 'agent_key_'],
-    ].map(([ref, prefix]) => {
-      const { secretName, key } = ref as { secretName: string; key: string };
-      return {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: secretName, namespace: result.application.namespace },
-        stringData: {
-          [key]: `${prefix}test-${Math.random().toString(36).slice(2)}`,
-        },
-      };
-    });
+    ]
+      .map(([ref, prefix]): KubeObject => {
+        const { secretName, key } = ref as { secretName: string; key: string };
+        return {
+          apiVersion: 'v1',
+          kind: 'Secret',
+          metadata: { name: secretName, namespace },
+          stringData: {
+            [key]: `${prefix}test-${Math.random().toString(36).slice(2)}`,
+          },
+        };
+      })
+      .concat(certificate);
   });
 }
 

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import {
   CONNECTION_KEYS,
   platformNames,
@@ -634,3 +634,71 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
     });
   },
 );
+
+describe('MQTT over TLS (mqtt.tls) on the local runtime: the minimal example with a certificate Secret', () => {
+  let result: RenderResult;
+  let runtime: LocalRuntime;
+  const dir = path.join(runRoot, 'MINIMAL-MQTT-TLS');
+  const secretName = 'mqtt-server-tls';
+
+  beforeAll(async () => {
+    const file = path.join(
+      kit.paths.root,
+      'platform',
+      'examples',
+      'MINIMAL-REALTIME-OAM.yaml',
+    );
+    const app = parse(fs.readFileSync(file, 'utf8'));
+    const platform = app.spec.components.find(
+      (c: { type: string }) => c.type === 'realtime-platform',
+    );
+    platform.properties = { mqtt: { tls: { secretName } } };
+    const [fv] = await kit.validateTexts([
+      { file: 'MINIMAL-MQTT-TLS.yaml', text: stringify(app) },
+    ]);
+    expect(fv.issues).toEqual([]);
+    result = fv.result!;
+    runtime = new LocalRuntime(result);
+    await runtime.up({
+      dir,
+      userSecrets: userSecrets(result),
+      tools: { tools },
+      timeoutSeconds: 600,
+    });
+  });
+
+  afterAll(async () => {
+    await runtime?.down();
+  });
+
+  it("serves MQTT on 8883 and wss on 9001 with the Secret's certificate, and refuses a plain client and one that does not trust the CA", async () => {
+    const { namespace } = result.application;
+    // The CA of the Secret the user created (testServerCertificate), as a client would mount it.
+    const ca = path.join(dir, 'ca.crt');
+    fs.writeFileSync(
+      ca,
+      runtime.plan!.secrets.get(`${namespace}/${secretName}`)!.get('ca.crt')!,
+    );
+    const service = webservices(result)[0];
+    const r = await execInPod(
+      dir,
+      `${service.name}-local-0`,
+      [python, checks, 'mqtt-tls', '--ca', ca],
+      { namespace },
+    );
+    expect({
+      code: r.code,
+      ...JSON.parse(r.stdout.trim().split('\n').pop()!),
+    }).toEqual({
+      code: 0,
+      ok: true,
+      mqtt_tls: 'true',
+      port: SERVICES.mqttTls.port,
+      ws_scheme: 'wss',
+      tls: 'round trip',
+      wss: 'round trip',
+      plain_on_tls_port: expect.stringMatching(/^refused/),
+      untrusted: expect.stringMatching(/^refused: .*CERTIFICATE_VERIFY_FAILED/),
+    });
+  });
+});

@@ -176,6 +176,63 @@ def refused(args):
     out(bool(mqtt_error) and bool(pg_error) and all(kafka.values()), mqtt=mqtt_error, postgresql=pg_error, kafka=kafka)
 
 
+def mqtt_session(transport, host, port, ca=None, path="/"):
+    """One MQTT session as the connection secret's `app` user: TLS verifying the broker against
+    `ca` when given ("" for the system store), else plain. Returns "round trip" when a QoS 1
+    publish comes back on a subscription, else how it failed."""
+    import paho.mqtt.client as mqtt
+
+    client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=f"check-{uuid.uuid4().hex[:8]}",
+                         transport=transport)
+    client.username_pw_set(os.environ["MQTT_USERNAME"], os.environ["MQTT_PASSWORD"])
+    if transport == "websockets":
+        client.ws_set_options(path=path)
+    if ca is not None:
+        client.tls_set(ca_certs=ca or None)
+    topic, payload, got = f"checks/tls/{uuid.uuid4().hex}", uuid.uuid4().hex.encode(), []
+    client.on_message = lambda c, u, m: got.append(m.payload)
+    try:
+        client.connect(host, port, keepalive=10)
+    except Exception as e:  # a TLS handshake that fails surfaces here
+        return f"refused: {e}"
+    client.loop_start()
+    try:
+        deadline = time.time() + 8
+        while not client.is_connected() and time.time() < deadline:
+            time.sleep(0.1)
+        if not client.is_connected():
+            return "refused: no CONNACK"
+        client.subscribe(topic, qos=1)
+        time.sleep(0.5)
+        client.publish(topic, payload, qos=1).wait_for_publish(5)
+        while payload not in got and time.time() < deadline + 5:
+            time.sleep(0.1)
+        return "round trip" if payload in got else "no message"
+    finally:
+        client.loop_stop()
+        client.disconnect()
+
+
+def mqtt_tls(args):
+    """With mqtt.tls: MQTT over TLS on MQTT_HOST:MQTT_PORT and over wss on MQTT_WS_URL, each a
+    round trip, the broker verified against --ca (its certificate names MQTT_HOST); the TLS port
+    refuses a plain client, and a client that trusts only the system store refuses the broker."""
+    from urllib.parse import urlsplit
+
+    host, port = os.environ["MQTT_HOST"], int(os.environ["MQTT_PORT"])
+    ws = urlsplit(os.environ["MQTT_WS_URL"])
+    sessions = {
+        "tls": mqtt_session("tcp", host, port, ca=args.ca),
+        "wss": mqtt_session("websockets", ws.hostname, ws.port, ca=args.ca, path=ws.path or "/"),
+        "plain_on_tls_port": mqtt_session("tcp", host, port),
+        "untrusted": mqtt_session("tcp", host, port, ca=""),
+    }
+    ok = (sessions["tls"] == sessions["wss"] == "round trip"
+          and sessions["plain_on_tls_port"].startswith("refused")
+          and sessions["untrusted"].startswith("refused"))
+    out(ok, mqtt_tls=os.environ["MQTT_TLS"], port=port, ws_scheme=ws.scheme, **sessions)
+
+
 def produce_acked(args):
     """Produces N messages with acks=all; prints how many the brokers acknowledged."""
     from confluent_kafka import Producer
@@ -254,6 +311,8 @@ def main():
         s.add_argument("--topic", required=True)
         s.add_argument("--tag", required=True)
         s.add_argument("--count", type=int, default=500)
+    s = sub.add_parser("mqtt-tls")
+    s.add_argument("--ca", required=True)
     s = sub.add_parser("connectors")
     s.add_argument("--url", required=True)
     s = sub.add_parser("metabase")
@@ -262,7 +321,7 @@ def main():
     args = ap.parse_args()
     {"webservice": webservice, "bridge": bridge, "pg-row": pg_row, "refused": refused,
      "produce-acked": produce_acked, "count-tagged": count_tagged, "connectors": connectors,
-     "metabase": metabase}[args.cmd](args)
+     "metabase": metabase, "mqtt-tls": mqtt_tls}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -59,7 +59,7 @@ describe('<RealtimePlatformCard />', () => {
       within(secrets.getByRole('table', { name: 'Secret keys' })).getAllByRole(
         'row',
       ),
-    ).toHaveLength(24); // a header and 23 keys
+    ).toHaveLength(25); // a header and 24 keys
     expect(secrets.getAllByText('TOPIC_MACHINES_TELEMETRY')).toHaveLength(2);
     expect(screen.getByTestId('kubectl-command')).toHaveTextContent(
       "kubectl get secret telemetry-conn -n factory -o jsonpath='{.data.KAFKA_BOOTSTRAP_SERVERS}' | base64 -d",
