@@ -281,6 +281,97 @@ describe('MQTT over TLS (mqtt.tls)', () => {
   });
 });
 
+describe("Kafka Connect's REST API authenticates", () => {
+  /** What keeps Connect's REST API from answering anyone without the login; empty when all holds. */
+  const gaps = (objects: Loose[]): string[] => {
+    const found: string[] = [];
+    const need = (what: string, ok: boolean) => ok || found.push(what);
+    const byName = (kind: string, name: string) =>
+      objects.find(o => o.kind === kind && o.metadata.name.startsWith(name));
+    const fromSecret = (container: Loose) =>
+      (container.env ?? []).some(
+        (e: Loose) =>
+          e.name === 'CONNECT_REST_PASSWORD' &&
+          e.valueFrom?.secretKeyRef?.key === 'CONNECT_REST_PASSWORD',
+      );
+    const worker = properties(
+      byName('ConfigMap', 'connect-config').data[
+        'connect-distributed.properties'
+      ],
+    );
+    need(
+      'the worker loads BasicAuthSecurityRestExtension',
+      /\.BasicAuthSecurityRestExtension$/.test(
+        worker['rest.extension.classes'] ?? '',
+      ),
+    );
+    const connect = byName('Deployment', 'connect').spec.template.spec
+      .containers[0];
+    need(
+      'the worker reads a JAAS file (KAFKA_OPTS) and the password from the Secret',
+      (connect.env ?? []).some(
+        (e: Loose) =>
+          e.name === 'KAFKA_OPTS' &&
+          e.value.includes('-Djava.security.auth.login.config='),
+      ) && fromSecret(connect),
+    );
+    need(
+      'the readiness probe logs in (an httpGet probe would get 401)',
+      JSON.stringify(connect.readinessProbe?.exec ?? {}).includes(
+        'Authorization: Basic',
+      ),
+    );
+    const job = byName('Job', 'connectors-').spec.template.spec.containers[0];
+    const script: string = job.command[2];
+    need(
+      'every request of the connectors Job logs in',
+      fromSecret(job) &&
+        script
+          .split('\n')
+          .filter(l => l.includes('curl'))
+          .every(l => l.includes('curl -K -')),
+    );
+    const agent = byName('ConfigMap', 'lenses-agent-config');
+    if (agent)
+      need(
+        'the Lenses Agent logs in to Connect',
+        /password:\n\s+value: \$\{CONNECT_REST_PASSWORD\}/.test(
+          agent.data['provisioning.yaml'],
+        ) &&
+          fromSecret(
+            byName('Deployment', 'lenses-agent').spec.template.spec
+              .containers[0],
+          ),
+      );
+    return found;
+  };
+  const full = () =>
+    clusterObjects(results.find(([l]) => l.startsWith('every'))![1]).map(
+      o => o.object as Loose,
+    );
+
+  it('the worker takes HTTP Basic logins only, from a password file written at start; its probe, the connectors Job and the Lenses Agent log in', () => {
+    expect(gaps(full())).toEqual([]);
+  });
+
+  it('negative control: a worker without the extension and an anonymous probe are found', () => {
+    const objects = JSON.parse(JSON.stringify(full()));
+    const cm = objects.find((o: Loose) => o.metadata.name === 'connect-config');
+    cm.data['connect-distributed.properties'] = cm.data[
+      'connect-distributed.properties'
+    ].replace(/^rest\.extension\.classes=.*$/m, '');
+    objects.find(
+      (o: Loose) => o.kind === 'Deployment' && o.metadata.name === 'connect',
+    ).spec.template.spec.containers[0].readinessProbe = {
+      httpGet: { path: '/connectors', port: 8083 },
+    };
+    expect(gaps(objects)).toEqual([
+      'the worker loads BasicAuthSecurityRestExtension',
+      'the readiness probe logs in (an httpGet probe would get 401)',
+    ]);
+  });
+});
+
 describe('Kafka clients authenticate', () => {
   const platformObjects = (r: RenderResult) =>
     r.platforms.map(p => ({

@@ -48,6 +48,8 @@ export const ROTATION = {
     'delete the key; restart a `kafka` pod (each start sets the new SCRAM password), then the applications',
   'kafka-admin':
     'delete the key; restart every `kafka` pod at once (each start sets the new SCRAM password), then `connect`, `schema-registry` and `lenses-agent`',
+  'connect-rest':
+    'delete the key; restart the `connect` pods (each start writes the password file), then `lenses-agent`',
   never: 'never: a new id makes the broker refuse its existing data',
 };
 
@@ -88,6 +90,10 @@ export const CREDENTIALS: Record<string, [string, Rotation]> = {
   KAFKA_APP_PASSWORD: [
     'Kafka user `app` (KAFKA_USERNAME), copied into `<platform>-conn`',
     'kafka-app',
+  ],
+  CONNECT_REST_PASSWORD: [
+    'Kafka Connect REST API user `admin` (HTTP Basic: the connectors Job, the Lenses Agent, the readiness probe)',
+    'connect-rest',
   ],
   KAFKA_CLUSTER_ID: [
     'KRaft cluster id the Kafka storage was formatted with (not a credential)',

@@ -224,7 +224,14 @@ function openSection(): string[] {
     '- Kafka traffic is not encrypted (SASL over plain TCP); passwords are SCRAM-hashed on the wire, data is not.',
     '- All applications of a platform share the principal `app`: any of them may read and write every declared topic, not only the topics its webservice declares in `produces` and `consumes`.',
     '- An ACL stays when its topic is removed from `topics`.',
-    '- The schema registry and the Kafka Connect REST API authenticate no one; Connect is reachable only from the platform namespace, and anyone who can create a connector there can read the worker environment (the Kafka admin, MQTT bridge and PostgreSQL passwords).',
+    "- The schema registry authenticates no one: Apicurio Registry 3 authenticates only through an OIDC provider, which the platform does not deploy. The NetworkPolicies limit it to the application's namespace and the platform's pods.",
+    `- Kafka Connect's REST API takes one HTTP Basic login, ${code(
+      'admin',
+    )} with ${code(
+      'CONNECT_REST_PASSWORD',
+    )}, over plain HTTP, and is reachable only from the platform namespace. Whoever holds that login can create a connector that reads the worker's environment (${code(
+      '${env:...}',
+    )}: the Kafka admin, MQTT bridge and PostgreSQL passwords).`,
     `- MQTT is plain TCP and WebSocket unless ${code(
       'mqtt.tls',
     )} is set. With it, the application's namespace reaches only the TLS listeners (${

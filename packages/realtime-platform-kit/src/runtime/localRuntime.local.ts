@@ -461,55 +461,70 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
       'runs every composed connector and task, and reports a failing task with its error',
       async () => {
         const url = `http://${serviceHost('connect', pns())}:8083`;
-        expect(await check(['connectors', '--url', url])).toMatchObject({
+        // The REST login: its user from the composed connectors Job, its password from the copy.
+        const job = runtime.plan!.pods.find(p =>
+          p.name.startsWith('connectors-'),
+        )!;
+        const user = /user = \\"([^:"]+):/.exec(
+          JSON.stringify(job.containers[0].command),
+        )![1];
+        const login = {
+          CHECK_PASSWORD: secret(pns(), 'credentials', 'CONNECT_REST_PASSWORD'),
+        };
+        const connectors = ['connectors', '--url', url, '--user', user];
+        // curl reads the login from stdin (-K -), as the connectors Job does.
+        const curl = (...args: string[]) =>
+          execInPod(
+            dir,
+            `${firstService.name}-local-0`,
+            [
+              'sh',
+              '-c',
+              `printf 'user = "${user}:%s"\\n' "$CHECK_PASSWORD" | curl -K - -fsS "$@"`,
+              'curl',
+              ...args,
+            ],
+            { namespace: firstService.namespace, env: login },
+          );
+        // Without credentials the REST API answers 401: the connectors are reachable only with them.
+        expect(await check(connectors, login)).toMatchObject({
           code: 0,
           ok: true,
+          anonymous: 401,
         });
         // Negative control: a sink whose password is wrong fails its task; the check says so.
         const broken = 'check-broken-sink';
-        const put = await execInPod(
-          dir,
-          `${firstService.name}-local-0`,
-          [
-            'curl',
-            '-fsS',
-            '-X',
-            'PUT',
-            '-H',
-            'Content-Type: application/json',
-            `${url}/connectors/${broken}/config`,
-            '--data',
-            JSON.stringify({
-              'connector.class': 'io.debezium.connector.jdbc.JdbcSinkConnector',
-              topics:
-                spec().postgresql.sink.topics[0] ??
-                spec().mqtt.bridges[0].kafkaTopic,
-              'connection.url': `jdbc:postgresql://${serviceHost(
-                SERVICES.postgresql.name,
-                pns(),
-              )}:${SERVICES.postgresql.port}/postgres`,
-              'connection.username': 'nobody',
-              'connection.password': 'wrong',
-            }),
-          ],
-          { namespace: firstService.namespace },
+        const put = await curl(
+          '-X',
+          'PUT',
+          '-H',
+          'Content-Type: application/json',
+          `${url}/connectors/${broken}/config`,
+          '--data',
+          JSON.stringify({
+            'connector.class': 'io.debezium.connector.jdbc.JdbcSinkConnector',
+            topics:
+              spec().postgresql.sink.topics[0] ??
+              spec().mqtt.bridges[0].kafkaTopic,
+            'connection.url': `jdbc:postgresql://${serviceHost(
+              SERVICES.postgresql.name,
+              pns(),
+            )}:${SERVICES.postgresql.port}/postgres`,
+            'connection.username': 'nobody',
+            'connection.password': 'wrong',
+          }),
         );
         expect(put.code).toBe(0);
         let failed: Record<string, unknown> = {};
         for (let i = 0; i < 30; i++) {
-          failed = await check(['connectors', '--url', url]);
+          failed = await check(connectors, login);
           const c = (
             failed.connectors as Record<string, { tasks: string[] }>
           )?.[broken];
           if (c?.tasks.includes('FAILED')) break;
           await sleep(2000);
         }
-        await execInPod(
-          dir,
-          `${firstService.name}-local-0`,
-          ['curl', '-fsS', '-X', 'DELETE', `${url}/connectors/${broken}`],
-          { namespace: firstService.namespace },
-        );
+        await curl('-X', 'DELETE', `${url}/connectors/${broken}`);
         expect(failed).toMatchObject({
           ok: false,
           connectors: { [broken]: { tasks: ['FAILED'] } },

@@ -260,13 +260,16 @@ def count_tagged(args):
 
 
 def connectors(args):
-    """Every connector and task RUNNING, as the Connect REST API reports them; a failed task is
-    reported with its trace."""
+    """Every connector and task RUNNING, as the Connect REST API reports them to --user with
+    password CHECK_PASSWORD; a failed task is reported with its trace. The status code of the
+    same request without credentials is reported as `anonymous` (401 when REST authenticates)."""
     base = args.url
-    names = requests.get(f"{base}/connectors", timeout=20).json()
+    auth = (args.user, os.environ["CHECK_PASSWORD"])
+    anonymous = requests.get(f"{base}/connectors", timeout=20).status_code
+    names = requests.get(f"{base}/connectors", timeout=20, auth=auth).json()
     report, ok = {}, True
     for n in names:
-        s = requests.get(f"{base}/connectors/{n}/status", timeout=20).json()
+        s = requests.get(f"{base}/connectors/{n}/status", timeout=20, auth=auth).json()
         tasks = s.get("tasks", [])
         failed = [t for t in tasks if t["state"] != "RUNNING"]
         running = s["connector"]["state"] == "RUNNING" and tasks and not failed
@@ -274,7 +277,7 @@ def connectors(args):
         report[n] = {"connector": s["connector"]["state"],
                      "tasks": [t["state"] for t in tasks],
                      **({"error": (failed[0].get("trace") or "").splitlines()[0:3]} if failed else {})}
-    out(ok and bool(names), connectors=report)
+    out(ok and bool(names), connectors=report, anonymous=anonymous)
 
 
 def metabase(args):
@@ -315,6 +318,7 @@ def main():
     s.add_argument("--ca", required=True)
     s = sub.add_parser("connectors")
     s.add_argument("--url", required=True)
+    s.add_argument("--user", required=True)
     s = sub.add_parser("metabase")
     for a in ("url", "email", "database"):
         s.add_argument(f"--{a}", required=True)

@@ -6,7 +6,8 @@ connects to HQ. Each behaviour names the page it follows:
   [prov]   https://docs.lenses.io/latest/devx/6.1/deployment/configuration/agent/automation/overview
   [fw]     https://docs.lenses.io/latest/deployment/installation/automation/file-watcher-provisioning
   [hqconn] https://docs.lenses.io/latest/devx/6.1/deployment/configuration/agent/automation/hq.md
-  [schema] github.com/lensesio/json-schemas agent/provisioning.schema-6.1.json
+  [schema] github.com/lensesio/json-schemas agent/provisioning.schema-6.1.json (and, for connect,
+           agent/provisioning.kafka-connect.schema.json)
   [conf]   https://docs.lenses.io/latest/devx/6.3/deployment/configuration/agent/configuration-reference
   [env]    https://docs.lenses.io/5.0/installation/docker/ (LENSES_* variables become lenses.* keys)
   [chart]  github.com/lensesio/lenses-helm-charts charts/lenses-agent (deployment.yaml)
@@ -199,7 +200,14 @@ def load_provisioning():
         for w in workers:
             if not WORKER.match(w):
                 fail("provisioning.yaml: %s.configuration.workers: %s is not an http(s) URL with a port" % (c["_where"], w))
-        out["connect"].append({"name": c["name"], "workers": workers})
+        # [schema] provisioning.kafka-connect.schema.json: username and password (each non-empty)
+        # for the workers' HTTP Basic authentication.
+        user = field(c, c["_where"], "username", str, required=False)
+        password = field(c, c["_where"], "password", str, required=False)
+        if (user is None) != (password is None) or user == "" or password == "":
+            fail("provisioning.yaml: %s.configuration needs both username and password, non-empty, or neither" % c["_where"])
+        out["connect"].append({"name": c["name"], "workers": workers,
+                               "auth": (user, password) if user is not None else None})
     return out
 
 
@@ -267,11 +275,11 @@ def check_kafka(k):
         return "cannot list topics at %s: %s" % (servers, e.args[0].str() if e.args else e)
 
 
-def check_http(url):
+def check_http(url, auth=None):
     import requests
 
     try:
-        r = requests.get(url, timeout=5)
+        r = requests.get(url, timeout=5, auth=auth)
         if r.status_code != 200:
             return "GET %s: HTTP %d" % (url, r.status_code)
         r.json()
@@ -290,7 +298,7 @@ def checker(prov):
             results = [check_http(u.rstrip("/") + "/subjects") for u in prov["registry"]["urls"]]
             Status.set("schemaRegistry", "ok" if "ok" in results else results[0])
         for c in prov["connect"]:
-            results = [check_http(w.rstrip("/") + "/connectors") for w in c["workers"]]
+            results = [check_http(w.rstrip("/") + "/connectors", c["auth"]) for w in c["workers"]]
             Status.set("connect:" + c["name"], "ok" if "ok" in results else results[0])
         if prov["kafka"]:
             Status.set("kafka", check_kafka(prov["kafka"]))
