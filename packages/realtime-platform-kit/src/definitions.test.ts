@@ -116,6 +116,15 @@ describe('definitions', () => {
     expect(misplaced).toEqual([]);
   });
 
+  it("the realtime-webservice definition's _contractKeys are the contract's fixed connection keys, in order", () => {
+    // CUE cannot import the TypeScript contract: the list is written out, and held to it here.
+    const template = kit.definitions.get('realtime-webservice')!.template;
+    const list = /^\s*_contractKeys: (\[.*\])$/m.exec(template);
+    expect(list && JSON.parse(list[1])).toEqual(
+      CONNECTION_KEYS.map(k => k.key),
+    );
+  });
+
   it('the Composition is a Pipeline: function-go-templating, then function-auto-ready', () => {
     const { composition, functions } = kit.compositionFile;
     expect(composition.spec.mode).toBe('Pipeline');
