@@ -480,20 +480,28 @@ describe('Kafka clients authenticate', () => {
     expect(agents).toBeGreaterThan(0);
   });
 
-  it('app may use exactly the declared topics (every topic only with autoCreateTopics) and any consumer group', () => {
+  it('app may use exactly the declared topics (every topic only with autoCreateTopics) and any consumer group; the topics Job removes its ACLs of any other topic', () => {
     for (const [label, r] of results)
       for (const { spec, objects } of platformObjects(r)) {
         const job = named(objects, 'topics')!.spec.template.spec.containers[0]
           .command[2] as string;
         const grants = [
-          ...job.matchAll(/--allow-principal User:app (.*)$/gm),
+          ...job.matchAll(/--add --allow-principal User:app (.*)$/gm),
         ].map(m => m[1].replace(/--operation /g, '').replace(/'/g, ''));
+        // What the Job keeps when it removes app's ACLs of every other topic.
+        const kept = /case ' ([^']*) ' in/
+          .exec(job)?.[1]
+          .split(' ')
+          .filter(Boolean);
         const topicGrants = spec.kafka.autoCreateTopics
           ? ['Read Write Describe Create --topic *']
           : spec.topics.map(t => `Read Write Describe --topic ${t.name}`);
-        expect({ label, grants }).toEqual({
+        expect({ label, grants, kept }).toEqual({
           label,
           grants: [...topicGrants, 'Read Describe --group *'],
+          kept: spec.kafka.autoCreateTopics
+            ? ['*']
+            : spec.topics.map(t => t.name),
         });
       }
   });

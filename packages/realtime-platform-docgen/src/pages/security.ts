@@ -166,13 +166,13 @@ function kafkaSection(example: ExampleFile): string[] {
   const job: string = objects.find(
     o => o.kind === 'Job' && o.metadata.name.startsWith('topics-'),
   ).spec.template.spec.containers[0].command[2];
-  const grants = [...job.matchAll(/--allow-principal User:(\S+) (.*)$/gm)].map(
-    m => {
-      const ops = [...m[2].matchAll(/--operation (\w+)/g)].map(x => x[1]);
-      const [, kind, name] = /--(topic|group) '([^']+)'/.exec(m[2])!;
-      return [code(`User:${m[1]}`), `${kind} ${code(name)}`, ops.join(', ')];
-    },
-  );
+  const grants = [
+    ...job.matchAll(/--add --allow-principal User:(\S+) (.*)$/gm),
+  ].map(m => {
+    const ops = [...m[2].matchAll(/--operation (\w+)/g)].map(x => x[1]);
+    const [, kind, name] = /--(topic|group) '([^']+)'/.exec(m[2])!;
+    return [code(`User:${m[1]}`), `${kind} ${code(name)}`, ops.join(', ')];
+  });
   return [
     heading(2, 'Kafka authentication and ACLs', 'kafka'),
     '',
@@ -208,6 +208,14 @@ function kafkaSection(example: ExampleFile): string[] {
     '',
     table(['Principal', 'Resource', 'Operations'], grants),
     '',
+    `Each run of the topics Job (a new one whenever ${code(
+      'topics',
+    )} changes) also lists ${code(
+      'app',
+    )}'s ACLs and removes those on any topic it no longer grants, so a topic taken out of ${code(
+      'topics',
+    )} is refused to applications from then on (asserted on the local runtime's Kafka).`,
+    '',
     `Every other topic is refused to ${code(
       'app',
     )} (Topic authorization failed), as are a wrong password and a client without credentials: asserted on the local runtime's real Kafka and by the documentation's examples.`,
@@ -223,7 +231,6 @@ function openSection(): string[] {
     '',
     '- Kafka traffic is not encrypted (SASL over plain TCP); passwords are SCRAM-hashed on the wire, data is not.',
     '- All applications of a platform share the principal `app`: any of them may read and write every declared topic, not only the topics its webservice declares in `produces` and `consumes`.',
-    '- An ACL stays when its topic is removed from `topics`.',
     "- The schema registry authenticates no one: Apicurio Registry 3 authenticates only through an OIDC provider, which the platform does not deploy. The NetworkPolicies limit it to the application's namespace and the platform's pods.",
     `- Kafka Connect's REST API takes one HTTP Basic login, ${code(
       'admin',

@@ -579,6 +579,57 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
       },
     );
 
+    when(has.topics)(
+      "removes app's ACLs on a topic the platform does not declare when the topics Job runs",
+      async () => {
+        const job = runtime.plan!.pods.find(p => p.name.startsWith('topics-'))!;
+        const script = job.containers[0].command![2];
+        const bootstrap = /--bootstrap-server (\S+)/.exec(script)![1];
+        // As the Job would, in kafka-0 (same image, same admin login; /tmp/admin.properties is there).
+        const inKafka = (argv: string[]) =>
+          execInPod(dir, 'kafka-0', argv, { namespace: pns() });
+        const acls = (...args: string[]) =>
+          inKafka([
+            '/opt/kafka/bin/kafka-acls.sh',
+            '--bootstrap-server',
+            bootstrap,
+            '--command-config',
+            '/tmp/admin.properties',
+            ...args,
+          ]);
+        const stale = `check-stale-${Date.now()}`;
+        const added = await acls(
+          '--add',
+          '--allow-principal',
+          'User:app',
+          '--operation',
+          'Read',
+          '--topic',
+          stale,
+        );
+        expect(added.code).toBe(0);
+        const run = await inKafka(['sh', '-c', script]);
+        const listed = await acls('--list', '--principal', 'User:app');
+        expect({
+          code: run.code,
+          removed: run.stdout.includes(
+            `removed the ACLs of User:app on topic ${stale}`,
+          ),
+          topics: [
+            ...listed.stdout.matchAll(/resourceType=TOPIC, name=([^,]+),/g),
+          ]
+            .map(m => m[1])
+            .sort(),
+        }).toEqual({
+          code: 0,
+          removed: true,
+          topics: spec()
+            .topics.map(t => t.name)
+            .sort(),
+        });
+      },
+    );
+
     when(has.lenses)(
       'connects the Lenses Agent (stand-in) to Kafka, the registry, Connect and Lenses HQ (stand-in)',
       async () => {
