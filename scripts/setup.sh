@@ -25,6 +25,8 @@ command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || missing_apt+=(m
 # The local runtime (stage 52-local-runtime): network namespaces, and curl in its containers.
 [ -x /usr/sbin/ip ] || missing_apt+=(iproute2)
 command -v curl >/dev/null || missing_apt+=(curl)
+# The simulated cluster's certificates and the MQTT TLS test's CA are made with openssl.
+command -v openssl >/dev/null || missing_apt+=(openssl)
 if [ ${#missing_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     say "Installing ${missing_apt[*]} with apt"

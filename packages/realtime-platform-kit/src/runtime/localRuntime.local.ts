@@ -62,6 +62,31 @@ function webservices(result: RenderResult): Webservice[] {
     });
 }
 
+/**
+ * Runs a subcommand of platform_checks.py in a pod of the run at `dir`, with the pod's env plus
+ * `env`; returns its exit code and its JSON line (or the output's tail when it printed none).
+ */
+async function runCheck(
+  dir: string,
+  pod: string,
+  namespace: string,
+  args: string[],
+  env?: Record<string, string>,
+): Promise<Record<string, unknown> & { code: number }> {
+  const r = await execInPod(dir, pod, [python, checks, ...args], {
+    env,
+    namespace,
+  });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  let parsed: Record<string, unknown> = {};
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    parsed = { output: r.stdout.slice(-500), error: r.stderr.slice(-1500) };
+  }
+  return { code: r.code, ...parsed };
+}
+
 /** What an example's platform declares, read from its file: which checks apply to it. */
 function declared(file: string) {
   const app = parse(
@@ -93,26 +118,11 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
     let firstService: Webservice;
     const secret = (ns: string, name: string, key: string) =>
       runtime.plan!.secrets.get(`${ns}/${name}`)!.get(key)!.toString();
-    const check = async (
+    const check = (
       args: string[],
       env?: Record<string, string>,
       pod = `${firstService.name}-local-0`,
-    ) => {
-      const r = await execInPod(dir, pod, [python, checks, ...args], {
-        env,
-        namespace: firstService.namespace,
-      });
-      const line = r.stdout.trim().split('\n').pop() ?? '';
-      let parsed: Record<string, unknown> = {};
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        parsed = { output: r.stdout.slice(-500), error: r.stderr.slice(-1500) };
-      }
-      return { code: r.code, ...parsed } as Record<string, unknown> & {
-        code: number;
-      };
-    };
+    ) => runCheck(dir, pod, firstService.namespace, args, env);
 
     const spec = () =>
       result.platforms[0].xr.spec as unknown as {
@@ -469,7 +479,11 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
           JSON.stringify(job.containers[0].command),
         )![1];
         const login = {
-          CHECK_PASSWORD: secret(pns(), 'credentials', 'CONNECT_REST_PASSWORD'),
+          CHECK_PASSWORD: secret(
+            result.application.namespace,
+            names().credentialsSecret,
+            'CONNECT_REST_PASSWORD',
+          ),
         };
         const connectors = ['connectors', '--url', url, '--user', user];
         // curl reads the login from stdin (-K -), as the connectors Job does.
@@ -597,11 +611,17 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
             '/tmp/admin.properties',
             ...args,
           ]);
+        // The applications' principal, as the connection secret names it.
+        const app = `User:${secret(
+          result.application.namespace,
+          names().connectionSecret,
+          'KAFKA_USERNAME',
+        )}`;
         const stale = `check-stale-${Date.now()}`;
         const added = await acls(
           '--add',
           '--allow-principal',
-          'User:app',
+          app,
           '--operation',
           'Read',
           '--topic',
@@ -609,11 +629,11 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
         );
         expect(added.code).toBe(0);
         const run = await inKafka(['sh', '-c', script]);
-        const listed = await acls('--list', '--principal', 'User:app');
+        const listed = await acls('--list', '--principal', app);
         expect({
           code: run.code,
           removed: run.stdout.includes(
-            `removed the ACLs of User:app on topic ${stale}`,
+            `removed the ACLs of ${app} on topic ${stale}`,
           ),
           topics: [
             ...listed.stdout.matchAll(/resourceType=TOPIC, name=([^,]+),/g),
@@ -746,16 +766,13 @@ describe('MQTT over TLS (mqtt.tls) on the local runtime: the minimal example wit
       runtime.plan!.secrets.get(`${namespace}/${secretName}`)!.get('ca.crt')!,
     );
     const service = webservices(result)[0];
-    const r = await execInPod(
-      dir,
-      `${service.name}-local-0`,
-      [python, checks, 'mqtt-tls', '--ca', ca],
-      { namespace },
-    );
-    expect({
-      code: r.code,
-      ...JSON.parse(r.stdout.trim().split('\n').pop()!),
-    }).toEqual({
+    expect(
+      await runCheck(dir, `${service.name}-local-0`, namespace, [
+        'mqtt-tls',
+        '--ca',
+        ca,
+      ]),
+    ).toEqual({
       code: 0,
       ok: true,
       mqtt_tls: 'true',
