@@ -153,6 +153,7 @@ describe('1. nothing accepted is ignored', () => {
     'lenses.agentKey.secretName': p =>
       (p.lenses.agentKey = { secretName: 'other' }),
     'lenses.agentKey.key': p => (p.lenses.agentKey = { key: 'OTHER' }),
+    'lenses.metricsNamespace': p => (p.lenses.metricsNamespace = 'scrapers'),
     'metabase.adminEmail': p =>
       (p.metabase = { adminEmail: 'ops@example.org' }),
     'metabase.siteName': p => (p.metabase = { siteName: 'Other' }),
@@ -179,6 +180,9 @@ describe('1. nothing accepted is ignored', () => {
     'resources.memory': w => (w.resources = { memory: '1Gi' }),
     'readiness.path': w => (w.readiness = { path: '/ready' }),
     'readiness.periodSeconds': w => (w.readiness = { periodSeconds: 30 }),
+    'securityContext.runAsUser': w => (w.securityContext = { runAsUser: 1001 }),
+    'securityContext.readOnlyRootFilesystem': w =>
+      (w.securityContext = { readOnlyRootFilesystem: false }),
     realtime: w => (w.realtime = 'q'),
     produces: w => (w.produces = ['b']),
     consumes: w => (w.consumes = ['b']),

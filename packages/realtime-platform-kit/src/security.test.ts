@@ -11,6 +11,7 @@ import { SERVICES } from '@internal/realtime-platform-contract';
 import { clusterObjects } from './cluster/manifests';
 import { secretValues } from './cluster/secretValues';
 import { GENERATED_SHAPES } from './cluster/shapes';
+import { POD_SECURITY_ENFORCE } from './cluster/testCluster';
 import { RenderResult } from './kit';
 import { ingressAccess } from './networkAccess';
 import { parseProperties as properties } from './properties';
@@ -113,22 +114,20 @@ describe('no secret value outside a Secret', () => {
 });
 
 describe('Pod Security restricted', () => {
-  it('the platform namespace enforces restricted, and every platform pod asks for it', () => {
+  it('the platform namespace enforces restricted, and every pod of the platform and of its webservices asks for it', () => {
     const violations = results.flatMap(([label, r]) => {
       const objects = clusterObjects(r).map(o => o.object as Loose);
       const ns = objects.find(o => o.kind === 'Namespace');
       const out: string[] = [];
-      if (
-        ns.metadata.labels['pod-security.kubernetes.io/enforce'] !==
-        'restricted'
-      )
+      if (ns.metadata.labels[POD_SECURITY_ENFORCE] !== 'restricted')
         out.push(
           `${label}: namespace ${ns.metadata.name} does not enforce restricted`,
         );
-      for (const o of objects.filter(
-        x =>
-          x.metadata.namespace === ns.metadata.name && x.spec?.template?.spec,
-      )) {
+      const pods = objects.filter(x => x.spec?.template?.spec);
+      expect(pods.map(o => o.metadata.namespace)).toContain(
+        r.application.namespace,
+      );
+      for (const o of pods) {
         const spec = o.spec.template.spec;
         const where = `${label}: ${o.kind} ${o.metadata.name}`;
         if (spec.securityContext?.runAsNonRoot !== true)
@@ -141,7 +140,8 @@ describe('Pod Security restricted', () => {
             out.push(`${where} ${c.name}: allowPrivilegeEscalation`);
           if (!(sc.capabilities?.drop ?? []).includes('ALL'))
             out.push(`${where} ${c.name}: capabilities.drop ALL`);
-          if (!(sc.runAsUser > 0)) out.push(`${where} ${c.name}: runAsUser`);
+          if (!((sc.runAsUser ?? spec.securityContext?.runAsUser) > 0))
+            out.push(`${where} ${c.name}: runAsUser`);
         }
       }
       return out;
@@ -171,16 +171,51 @@ describe('NetworkPolicies', () => {
         .map(a => `${a.pods}:${a.port}`)
         .sort(),
     ).toEqual([...new Set(APP_NAMESPACE_PORTS)].sort());
+    const { metricsNamespace } = (r.platforms[0].xr.spec as Loose).lenses;
+    const scraper = `namespace ${metricsNamespace}`;
     for (const a of access) {
       expect(a.from).not.toContain('anyone');
       expect(a.from).toContain('the platform namespace');
-      expect(a.from.filter(f => f !== fromApp)).toEqual([
+      expect(a.from.filter(f => f !== fromApp && f !== scraper)).toEqual([
         'the platform namespace',
       ]);
     }
+    expect(
+      access
+        .filter(a => a.from.includes(scraper))
+        .map(a => `${a.pods}:${a.port}`),
+    ).toEqual([`${SERVICES.lensesHq.name}:9090`]);
     expect(access.map(a => `${a.pods}:${a.port}`)).toEqual(
       expect.arrayContaining(['kafka:9093', 'connect:8083', 'lenses-hq:10000']),
     );
+  });
+
+  it('Lenses HQ metrics are reached from the namespace lenses.metricsNamespace names, and without it from the platform namespace only', async () => {
+    const metricsFrom = (r: RenderResult) => {
+      const objects = clusterObjects(r).map(o => o.object);
+      const ns = objects.find(o => o.kind === 'Namespace')!.metadata.name;
+      const { port } = (objects as Loose[])
+        .find(
+          o =>
+            o.kind === 'Service' && o.metadata.name === SERVICES.lensesHq.name,
+        )!
+        .spec.ports.find((p: Loose) => p.name === 'metrics');
+      return ingressAccess(objects.filter(o => o.metadata.namespace === ns))
+        .filter(a => a.pods === SERVICES.lensesHq.name && a.port === port)
+        .map(a => [...a.from].sort());
+    };
+    const [label, example] = APPS[1];
+    const [, r] = results.find(([l]) => l === label)!;
+    expect(metricsFrom(r)).toEqual([
+      ['namespace monitoring', 'the platform namespace'],
+    ]);
+    const app = structuredClone(example) as Loose;
+    delete app.spec.components.find((c: Loose) => c.properties.lenses)
+      .properties.lenses.metricsNamespace;
+    const [without] = await kit.validateTexts([
+      { file: 'no-metrics-namespace.yaml', text: stringify(app) },
+    ]);
+    expect(metricsFrom(without.result!)).toEqual([['the platform namespace']]);
   });
 
   it('negative control: without the default deny, a pod no other policy selects accepts anyone', () => {

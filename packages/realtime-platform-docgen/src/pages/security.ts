@@ -100,6 +100,40 @@ function podSection(example: ExampleFile): string[] {
     '',
     `Metabase and Lenses cannot run on the test machines: their root filesystems stay writable and their users are the images' documented ones, not verified by a run.`,
     '',
+    ...webservicePods(example),
+  ];
+}
+
+/** How a `realtime-webservice` pod meets `restricted`, from the example's first webservice. */
+function webservicePods(example: ExampleFile): string[] {
+  const { appNs } = platformObjects(example);
+  const deployment: Loose = clusterObjects(example.result)
+    .map(o => o.object as Loose)
+    .find(o => o.kind === 'Deployment' && o.metadata.namespace === appNs);
+  const spec = deployment.spec.template.spec;
+  const container = spec.containers[0].securityContext;
+  const tmp = spec.containers[0].volumeMounts.map((m: Loose) => m.mountPath);
+  return [
+    `A ${code('realtime-webservice')} pod meets ${code(
+      'restricted',
+    )} as well: it runs as uid ${
+      spec.securityContext.runAsUser
+    } (parameter ${code('securityContext.runAsUser')}) with the ${code(
+      'RuntimeDefault',
+    )} seccomp profile, without privilege escalation or capabilities, on a ${
+      container.readOnlyRootFilesystem ? 'read-only' : 'writable'
+    } root filesystem (${code(
+      'securityContext.readOnlyRootFilesystem',
+    )}) where ${tmp
+      .map(code)
+      .join(
+        ', ',
+      )} is a writable emptyDir. So the application's namespace can enforce the standard too: ${code(
+      `kubectl label namespace ${appNs} pod-security.kubernetes.io/enforce=restricted`,
+    )}. An image that must run as root cannot run in this pod; one whose files only its own user can read needs ${code(
+      'securityContext.runAsUser',
+    )} set to that user.`,
+    '',
   ];
 }
 

@@ -76,7 +76,7 @@ function fullShape(namespace: string): ApplicationDocument {
               bridges: [{ mqttTopic: 'd/+/t', kafkaTopic: 'a' }],
               tls: { secretName: 'mqtt-server-tls' },
             },
-            lenses: { acceptEULA: true },
+            lenses: { acceptEULA: true, metricsNamespace: 'monitoring' },
             postgresql: { sink: { topics: ['a'], insertMode: 'upsert' } },
             resources: {
               size: 'medium',

@@ -54,7 +54,13 @@ export async function installCompositeCrd(
   throw new Error(`CRD ${crd.metadata.name} not Established after 30 s`);
 }
 
-/** Creates a namespace (the application's) unless it exists. */
+/** The Pod Security admission label that makes the API server refuse a violating pod. */
+export const POD_SECURITY_ENFORCE = 'pod-security.kubernetes.io/enforce';
+
+/**
+ * Creates a namespace (the application's) unless it exists. It enforces Pod Security
+ * `restricted`, as a cluster run by a security review would: the webservices must meet it.
+ */
 export async function ensureNamespace(
   client: KubeClient,
   name: string,
@@ -63,7 +69,7 @@ export async function ensureNamespace(
     await client.create({
       apiVersion: 'v1',
       kind: 'Namespace',
-      metadata: { name },
+      metadata: { name, labels: { [POD_SECURITY_ENFORCE]: 'restricted' } },
     });
 }
 

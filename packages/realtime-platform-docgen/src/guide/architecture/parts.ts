@@ -13,6 +13,9 @@ export const hasConnect = (s: PlatformSpec): boolean =>
   s.mqtt.bridges.length > 0 || s.postgresql.sink.topics.length > 0;
 /** Whether Lenses HQ and the agent run. */
 export const hasLenses = (s: PlatformSpec): boolean => s.lenses !== undefined;
+/** Whether a Prometheus namespace may scrape Lenses HQ's metrics port. */
+export const hasLensesMetrics = (s: PlatformSpec): boolean =>
+  !!s.lenses?.metricsNamespace;
 /** Created for every spec. */
 export const always = (): boolean => true;
 
@@ -35,6 +38,7 @@ export const PARTS: Part[] = [
       'network-clients-postgresql',
       'network-clients-metabase',
       { name: 'network-clients-lenses-hq', when: hasLenses },
+      { name: 'network-metrics-lenses-hq', when: hasLensesMetrics },
     ],
     when: always,
   },

@@ -64,7 +64,11 @@ export interface PlatformSpec {
     database: string;
     sink: { topics: string[]; valueFormat?: string };
   };
-  lenses?: { license?: SecretKeyRef; agentKey?: SecretKeyRef };
+  lenses?: {
+    license?: SecretKeyRef;
+    agentKey?: SecretKeyRef;
+    metricsNamespace?: string;
+  };
 }
 
 /** A composed resource the part owns, with its own condition when it has one. */
