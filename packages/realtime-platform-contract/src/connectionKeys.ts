@@ -183,3 +183,37 @@ export function topicKey(topic: string): string {
     .replace(/[^a-zA-Z0-9]/g, '_')
     .toUpperCase()}`;
 }
+
+/** A service's keys of the connection secret, as the entity card groups them. */
+export interface ConnectionKeyGroup {
+  label: string;
+  /** Every key of the group starts with it. */
+  prefix: string;
+}
+
+/** The groups of the connection secret's keys, in the order the card shows them. */
+export const CONNECTION_KEY_GROUPS: ConnectionKeyGroup[] = [
+  { label: 'Kafka', prefix: 'KAFKA_' },
+  { label: 'Schema registry', prefix: 'SCHEMA_REGISTRY_' },
+  { label: 'MQTT', prefix: 'MQTT_' },
+  { label: 'PostgreSQL', prefix: 'POSTGRES_' },
+  { label: 'Lenses', prefix: 'LENSES_' },
+  { label: 'Metabase', prefix: 'METABASE_' },
+  { label: 'Topics', prefix: TOPIC_KEY_PREFIX },
+];
+
+/** Label of a key's group; `Other` for a key no group claims (one a catalog entity adds). */
+export function connectionKeyGroup(key: string): string {
+  return (
+    CONNECTION_KEY_GROUPS.find(g => key.startsWith(g.prefix))?.label ?? 'Other'
+  );
+}
+
+/**
+ * Whether a key of the connection secret holds a credential: a fixed key marked so in
+ * {@link CONNECTION_KEYS}, or a key the contract does not know (never printed unasked).
+ */
+export function isCredentialKey(key: string): boolean {
+  if (key.startsWith(TOPIC_KEY_PREFIX)) return false;
+  return CONNECTION_KEYS.find(k => k.key === key)?.credential ?? true;
+}

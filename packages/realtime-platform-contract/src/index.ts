@@ -13,3 +13,4 @@ export * from './parts';
 export * from './patterns';
 export * from './checks';
 export * from './definitionChecks';
+export * from './secretCommands';

@@ -4,10 +4,17 @@
  * nodes simulated by kwok, so Pods are scheduled and reported Ready but no container runs).
  * Run by scripts/test.d/45-control-plane.sh.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { PLATFORM_COMPONENT_TYPE } from '@internal/realtime-platform-contract';
+import {
+  isCredentialKey,
+  kubectlKeyCommand,
+  kubectlKeysCommand,
+  PLATFORM_COMPONENT_TYPE,
+} from '@internal/realtime-platform-contract';
 import { createKit, RenderResult } from '../kit';
 import { KUBEVELA_RELEASES, kubevelaHealth } from '../kubevela';
 import { applyAll, applyObject } from './apply';
@@ -30,6 +37,8 @@ import { KubeApiError, KubeObject } from './kubeClient';
 import type { Loose } from '../__fixtures__/testing';
 
 jest.setTimeout(300_000);
+
+const execFileAsync = promisify(execFile);
 
 const kit = createKit();
 const client = clusterClient();
@@ -74,6 +83,17 @@ async function liveHealth(
   };
   return kubevelaHealth(label, kit.paths.definitions, c.type, context, live);
 }
+/** Runs a command line the docs or the card show, with the real kubectl of this cluster. */
+const shell = async (command: string): Promise<string> =>
+  (
+    await execFileAsync('bash', ['-c', command], {
+      env: {
+        ...process.env,
+        KUBECONFIG: client.kubeconfig,
+        PATH: `${path.dirname(client.kubectlBinary)}:${process.env.PATH}`,
+      },
+    })
+  ).stdout;
 const refusal = (p: Promise<unknown>) =>
   p.then(
     () => 'accepted',
@@ -270,6 +290,58 @@ describe.each([...EXAMPLES, ...GENERATED_SHAPES])(
       );
       expect(message).toMatch(/violates PodSecurity "restricted:latest"/);
       expect(message).toMatch(/runAsNonRoot != true/);
+    });
+
+    it("the application's namespace enforces restricted too: each webservice's pod is admitted, and refused without its securityContext", async () => {
+      const ns = result.application.namespace;
+      const webservices = targets
+        .map(t => t.object as Loose)
+        .filter(o => o.kind === 'Deployment' && o.metadata.namespace === ns);
+      expect(webservices.length).toBeGreaterThan(0);
+      for (const w of webservices) {
+        const pod: Loose = {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: `${w.metadata.name}-admission`, namespace: ns },
+          spec: structuredClone(w.spec.template.spec),
+        };
+        expect(await refusal(client.create(pod, { dryRun: true }))).toBe(
+          'accepted',
+        );
+        delete pod.spec.securityContext;
+        for (const c of pod.spec.containers) delete c.securityContext;
+        expect(await refusal(client.create(pod, { dryRun: true }))).toMatch(
+          /violates PodSecurity "restricted:latest"/,
+        );
+      }
+    });
+
+    it("the entity card's kubectl commands, run as a shell runs them, print the connection secret's non-secret keys, and one key", async () => {
+      const secret = {
+        name: `${result.platforms[0].component}-conn`,
+        namespace: result.application.namespace,
+      };
+      const stored: Loose = await client.get(
+        'v1',
+        'Secret',
+        secret.name,
+        secret.namespace,
+      );
+      const decoded = (k: string) =>
+        Buffer.from(stored.data[k], 'base64').toString('utf8');
+      const keys = Object.keys(stored.data).sort();
+      const plain = keys.filter(k => !isCredentialKey(k));
+      expect(plain.length).toBeLessThan(keys.length);
+      expect(await shell(kubectlKeysCommand(secret, plain))).toBe(
+        plain.map(k => `${k}=${decoded(k)}\n`).join(''),
+      );
+      expect(
+        await shell(kubectlKeyCommand(secret, 'KAFKA_BOOTSTRAP_SERVERS')),
+      ).toBe(decoded('KAFKA_BOOTSTRAP_SERVERS'));
+      // Negative control: a key the list does not name is not printed, even one the secret holds.
+      expect(
+        await shell(kubectlKeysCommand(secret, plain.slice(1))),
+      ).not.toContain(`${plain[0]}=`);
     });
 
     it('a second apply, with the credentials read back as the next reconcile does, changes nothing', async () => {

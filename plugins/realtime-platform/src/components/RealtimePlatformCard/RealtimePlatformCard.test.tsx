@@ -55,15 +55,37 @@ describe('<RealtimePlatformCard />', () => {
     const secrets = section('Connection secrets');
     expect(secrets.getByText('telemetry-conn')).toBeInTheDocument();
     expect(secrets.getByText('factory')).toBeInTheDocument();
+    const groups = within(
+      secrets.getByRole('table', { name: 'Secret keys' }),
+    ).getAllByRole('row');
+    // 24 keys in one row per service, the env var not repeated where it is the key.
     expect(
-      within(secrets.getByRole('table', { name: 'Secret keys' })).getAllByRole(
-        'row',
-      ),
-    ).toHaveLength(25); // a header and 24 keys
-    expect(secrets.getAllByText('TOPIC_MACHINES_TELEMETRY')).toHaveLength(2);
+      groups.map(g => within(g).getAllByRole('cell')[0].textContent),
+    ).toEqual([
+      'Kafka',
+      'Schema registry',
+      'MQTT',
+      'PostgreSQL',
+      'Lenses',
+      'Metabase',
+      'Topics',
+    ]);
+    expect(within(groups[0]).getAllByRole('button')).toHaveLength(6);
+    expect(secrets.getAllByText('TOPIC_MACHINES_TELEMETRY')).toHaveLength(1);
+    expect(secrets.queryByText(/→/)).not.toBeInTheDocument();
     expect(screen.getByTestId('kubectl-command')).toHaveTextContent(
       "kubectl get secret telemetry-conn -n factory -o jsonpath='{.data.KAFKA_BOOTSTRAP_SERVERS}' | base64 -d",
     );
+    const all = screen.getByTestId('kubectl-all-command').textContent!;
+    expect(all).toContain(
+      '"KAFKA_BOOTSTRAP_SERVERS" "KAFKA_SECURITY_PROTOCOL"',
+    );
+    for (const credential of [
+      'KAFKA_PASSWORD',
+      'POSTGRES_URL',
+      'MQTT_PASSWORD',
+    ])
+      expect(all).not.toContain(`"${credential}"`);
 
     const links = section('Links');
     for (const [name, href] of [
@@ -95,11 +117,13 @@ describe('<RealtimePlatformCard />', () => {
 
   it('switches the kubectl command to the chosen key', async () => {
     await renderCard(platform, { catalogApi: countingCatalog(examples) });
-    const [keyCell] = await screen.findAllByText('POSTGRES_DB', {
-      selector: 'code',
-    });
-    const row = keyCell.closest('tr')!;
-    await userEvent.click(within(row).getByRole('button', { name: 'Command' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'POSTGRES_DB' }),
+    );
+    expect(screen.getByRole('button', { name: 'POSTGRES_DB' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     expect(screen.getByTestId('kubectl-command')).toHaveTextContent(
       "kubectl get secret telemetry-conn -n factory -o jsonpath='{.data.POSTGRES_DB}' | base64 -d",
     );

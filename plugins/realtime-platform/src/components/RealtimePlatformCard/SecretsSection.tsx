@@ -1,61 +1,70 @@
 import { CopyTextButton } from '@backstage/core-components';
-import { ConnectionSecretRef } from '@internal/plugin-realtime-platform-common';
+import {
+  ConnectionSecretRef,
+  SecretKey,
+} from '@internal/plugin-realtime-platform-common';
+import {
+  CONNECTION_KEY_GROUPS,
+  connectionKeyGroup,
+  isCredentialKey,
+  kubectlKeyCommand,
+  kubectlKeysCommand,
+} from '@internal/realtime-platform-contract';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { docsLinks } from '../../docs';
 import { Hint, Section } from './Section';
 
-/**
- * The kubectl command that reads one key. Every part was validated as a
- * Kubernetes name or an UPPER_SNAKE key, so nothing here needs shell quoting.
- */
-export function kubectlCommand(secret: ConnectionSecretRef, key: string) {
-  return `kubectl get secret ${secret.name} -n ${secret.namespace} -o jsonpath='{.data.${key}}' | base64 -d`;
+/** The secret's keys by service, in the contract's order; `Other` last. */
+function groupKeys(keys: SecretKey[]): [string, SecretKey[]][] {
+  const order = [...CONNECTION_KEY_GROUPS.map(g => g.label), 'Other'];
+  const groups = new Map<string, SecretKey[]>();
+  for (const k of keys) {
+    const label = connectionKeyGroup(k.key);
+    groups.set(label, [...(groups.get(label) ?? []), k]);
+  }
+  return [...groups].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
 }
 
-/** The secret's keys and the env var each becomes, with a button that shows its command. */
-function SecretKeysTable(props: {
-  secret: ConnectionSecretRef;
+/**
+ * One row per service, its keys as buttons that choose the key whose command is shown. The
+ * environment variable is shown only where it is not the key itself.
+ */
+function SecretKeyGroups(props: {
+  keys: SecretKey[];
   selectedKey?: string;
-  onSelect: (index: number) => void;
+  onSelect: (key: string) => void;
 }) {
-  const { secret, selectedKey, onSelect } = props;
-  if (secret.keys.length === 0) {
-    return (
-      <Hint>
-        No keys declared (realtime-platform.io/connection-secret-keys).
-      </Hint>
-    );
-  }
+  const { keys, selectedKey, onSelect } = props;
   return (
     <Table size="small" aria-label="Secret keys">
-      <TableHead>
-        <TableRow>
-          <TableCell>Key</TableCell>
-          <TableCell>Env var in consumers</TableCell>
-          <TableCell />
-        </TableRow>
-      </TableHead>
       <TableBody>
-        {secret.keys.map((k, i) => (
-          <TableRow key={k.key} selected={k.key === selectedKey}>
-            <TableCell>
-              <code>{k.key}</code>
+        {groupKeys(keys).map(([label, group]) => (
+          <TableRow key={label}>
+            <TableCell component="th" scope="row" padding="none">
+              <Typography variant="body2">{label}</Typography>
             </TableCell>
             <TableCell>
-              <code>{k.envVar}</code>
-            </TableCell>
-            <TableCell>
-              <Button size="small" onClick={() => onSelect(i)}>
-                Command
-              </Button>
+              {group.map(k => (
+                <Button
+                  key={k.key}
+                  size="small"
+                  variant={k.key === selectedKey ? 'outlined' : 'text'}
+                  aria-pressed={k.key === selectedKey}
+                  title={isCredentialKey(k.key) ? 'credential' : undefined}
+                  onClick={() => onSelect(k.key)}
+                  style={{ textTransform: 'none', minWidth: 0 }}
+                >
+                  <code>{k.key}</code>
+                  {k.envVar !== k.key && <>&nbsp;→ {k.envVar}</>}
+                </Button>
+              ))}
             </TableCell>
           </TableRow>
         ))}
@@ -64,58 +73,78 @@ function SecretKeysTable(props: {
   );
 }
 
-/** The kubectl command that reads one key, with a copy button. */
-function KubectlCommand(props: {
-  secret: ConnectionSecretRef;
-  keyName: string;
-}) {
-  const command = kubectlCommand(props.secret, props.keyName);
+/** A command line with a copy button. */
+function CommandLine(props: { command: string; label: string; id: string }) {
   return (
     <Box display="flex" alignItems="center" mt={1}>
       <Typography
         variant="body2"
         component="code"
-        data-testid="kubectl-command"
+        data-testid={props.id}
+        style={{ wordBreak: 'break-all' }}
       >
-        {command}
+        {props.command}
       </Typography>
       <CopyTextButton
-        text={command}
+        text={props.command}
         tooltipText="Command copied"
-        aria-label="Copy kubectl command"
+        aria-label={props.label}
       />
     </Box>
   );
 }
 
-/** Secret name, namespace, keys and env vars: never a value. */
+/** Secret name, namespace and keys by service, with the commands that read them: never a value. */
 export function SecretsSection(props: { secret?: ConnectionSecretRef }) {
   const { secret } = props;
-  const [selected, setSelected] = useState(0);
-  const key = secret?.keys[Math.min(selected, secret.keys.length - 1)]?.key;
+  const [selected, setSelected] = useState<string>();
+  const keys = secret?.keys ?? [];
+  const key = keys.find(k => k.key === selected)?.key ?? keys[0]?.key;
+  const plain = keys.map(k => k.key).filter(k => !isCredentialKey(k));
   return (
     <Section
       title="Connection secrets"
       docsTo={docsLinks.access}
       docsLabel="Access and secrets guide"
     >
-      {!secret ? (
+      {!secret && (
         <Hint>
           No connection secret declared
           (realtime-platform.io/connection-secret).
         </Hint>
-      ) : (
+      )}
+      {secret && (
+        <Typography variant="body2">
+          Secret <code>{secret.name}</code> in namespace{' '}
+          <code>{secret.namespace}</code>
+        </Typography>
+      )}
+      {secret && !keys.length && (
+        <Hint>
+          No keys declared (realtime-platform.io/connection-secret-keys).
+        </Hint>
+      )}
+      {secret && keys.length > 0 && (
         <>
-          <Typography variant="body2">
-            Secret <code>{secret.name}</code> in namespace{' '}
-            <code>{secret.namespace}</code>
-          </Typography>
-          <SecretKeysTable
-            secret={secret}
+          <SecretKeyGroups
+            keys={keys}
             selectedKey={key}
             onSelect={setSelected}
           />
-          {key && <KubectlCommand secret={secret} keyName={key} />}
+          {plain.length > 0 && (
+            <CommandLine
+              id="kubectl-all-command"
+              label="Copy the command that prints every non-secret key"
+              command={kubectlKeysCommand(secret, plain)}
+            />
+          )}
+          {key && (
+            <CommandLine
+              id="kubectl-command"
+              label="Copy kubectl command"
+              command={kubectlKeyCommand(secret, key)}
+            />
+          )}
         </>
       )}
     </Section>
