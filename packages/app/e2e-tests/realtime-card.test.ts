@@ -16,6 +16,27 @@ test('the realtime platform card shows parts, secret keys and links; a part open
   await page.goto(PLATFORM);
   const platformCard = card(page);
 
+  // The first content card, its title level with About's; the stock cards with nothing to show
+  // for a platform are not there.
+  await expect(platformCard).toBeVisible();
+  const titles = await page
+    .locator('.MuiCard-root .MuiCardHeader-title')
+    .allInnerTexts();
+  expect(titles[0]).toBe('Realtime platform');
+  const [about, own] = await Promise.all([
+    page.getByText('About', { exact: true }).boundingBox(),
+    platformCard.getByText('Realtime platform', { exact: true }).boundingBox(),
+  ]);
+  expect(Math.abs(about!.y - own!.y)).toBeLessThan(20);
+  expect(about!.x).toBeGreaterThan(own!.x + own!.width);
+  for (const stock of [
+    'Provided APIs',
+    'Consumed APIs',
+    'Depends on components',
+    'Subcomponents',
+  ])
+    expect(titles).not.toContain(stock);
+
   const parts = platformCard.getByRole('region', { name: 'Provisioned parts' });
   await expect(parts).toBeVisible();
   // The example is clean: real catalog annotations (managed-by-location) raise no problem.
