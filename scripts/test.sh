@@ -114,6 +114,7 @@ for suite in scripts/test.d/*.sh; do
 done
 stage "build app" build_app
 stage "browser tests (SQLite)" scripts/e2e.sh
+stage "browser tests (live state, simulated cluster)" scripts/e2e-live.sh
 stage "browser tests (PostgreSQL, restart)" e2e_postgres
 
 echo

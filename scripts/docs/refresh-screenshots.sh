@@ -2,7 +2,7 @@
 # Copies the portal screenshots the user guide shows from the browser tests' output
 # (artifacts/screenshots/*.png, written by packages/app/e2e-tests) into docs/user-guide/img/.
 # Run the browser tests first, then this, and commit docs/user-guide/img/:
-#   scripts/portal.sh start && yarn playwright test; scripts/portal.sh stop   (or: make test)
+#   scripts/portal.sh start && yarn playwright test; scripts/portal.sh stop; scripts/e2e-live.sh   (or: make test)
 #   scripts/docs/refresh-screenshots.sh
 # Fails, naming the test that writes it, when a screenshot is missing.
 set -euo pipefail
@@ -15,6 +15,8 @@ declare -A SHOTS=(
   [docs-index]=packages/app/e2e-tests/app.test.ts
   [catalog-module-platform-card]=packages/app/e2e-tests/catalog-module.test.ts
   [realtime-card-consumer]=packages/app/e2e-tests/realtime-card.test.ts
+  [realtime-card-live]=packages/app/e2e-tests/live-state.test.ts
+  [realtime-card-live-failing]=packages/app/e2e-tests/live-state.test.ts
 )
 
 mkdir -p "$dst"

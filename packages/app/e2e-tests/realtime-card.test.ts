@@ -37,6 +37,13 @@ test('the realtime platform card shows parts, secret keys and links; a part open
   ])
     expect(titles).not.toContain(stock);
 
+  // This portal names no Kubernetes cluster: the declared view, and a line that says so.
+  await expect(
+    platformCard
+      .getByRole('region', { name: 'Live state' })
+      .getByText(/^Live state is off: the portal has no Kubernetes cluster/),
+  ).toBeVisible();
+
   const parts = platformCard.getByRole('region', { name: 'Provisioned parts' });
   await expect(parts).toBeVisible();
   // The example is clean: real catalog annotations (managed-by-location) raise no problem.
@@ -66,7 +73,7 @@ test('the realtime platform card shows parts, secret keys and links; a part open
   );
   // Key names only: nothing value-shaped (assignments, base64 or hex blobs).
   const secretText = await secrets
-    .getByRole('table', { name: 'Secret keys' })
+    .getByRole('list', { name: 'Secret keys' })
     .innerText();
   expect(secretText).not.toMatch(/[=:]\s*\S|[A-Za-z0-9+/]{24,}={0,2}/);
 

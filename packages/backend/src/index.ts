@@ -30,6 +30,10 @@ backend.add(
 
 backend.add(import('@backstage/plugin-techdocs-backend'));
 
+// Live state of platforms and services; serves nothing until app-config names a cluster
+// (app-config.kubernetes.yaml).
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+
 backend.add(import('@backstage/plugin-search-backend'));
 // PostgreSQL search engine in production; the in-memory Lunr engine otherwise.
 backend.add(import('@backstage/plugin-search-backend-module-pg'));

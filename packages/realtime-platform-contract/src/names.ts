@@ -58,3 +58,10 @@ export function platformNames(name: string, namespace: string) {
     mqttUsersSecret: `${name}-mqtt-users`,
   };
 }
+
+/**
+ * Label whose value is the platform namespace, on the composite and on every workload (and
+ * Deployment or StatefulSet pod) composed for it: the Kubernetes plugin's label selector for a
+ * platform entity, unique across applications where the component name alone is not.
+ */
+export const PLATFORM_INSTANCE_LABEL = 'realtime.platform.example.org/instance';

@@ -11,20 +11,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { platformNames } from '@internal/realtime-platform-contract';
 import {
-  applyAll,
   clusterClient,
-  clusterObjects,
-  compositeConditions,
   createKit,
-  createUserSecrets,
-  ensureNamespace,
-  installCompositeCrd,
-  recomposeFromCluster,
-  renderApps,
-  setCompositeConditions,
-  waitForWorkloads,
+  seedExamples,
 } from '@internal/realtime-platform-kit';
-import { parse } from 'yaml';
 
 interface Capture {
   file: string;
@@ -97,38 +87,8 @@ export function maskTable(output: string): string {
 async function main(check: boolean): Promise<number> {
   const kit = createKit();
   const client = clusterClient();
-  await installCompositeCrd(kit, client);
   const examples = [...new Set(CAPTURES.map(c => c.example))];
-  const apps = examples.map(f =>
-    parse(
-      fs.readFileSync(
-        path.join(kit.paths.root, 'platform', 'examples', f),
-        'utf8',
-      ),
-    ),
-  );
-  // Credentials an earlier suite left in the cluster are read back, as Crossplane's next
-  // reconcile reads them (fresh ones would compose a second secret-sync Job).
-  const results = await Promise.all(
-    (
-      await renderApps(kit, apps)
-    ).map(r => recomposeFromCluster(kit, r, client)),
-  );
-  for (const result of results) {
-    await ensureNamespace(client, result.application.namespace);
-    await createUserSecrets(client, result);
-    const targets = clusterObjects(result);
-    await applyAll(client, targets);
-    await waitForWorkloads(client, targets, 240_000);
-    for (const p of result.platforms)
-      await setCompositeConditions(
-        client,
-        result,
-        p.component,
-        compositeConditions([]),
-        kit.compositionFile.composition.metadata.name,
-      );
-  }
+  const results = await seedExamples(kit, client, examples);
   let stale = 0;
   for (const capture of CAPTURES) {
     const result = results[examples.indexOf(capture.example)];

@@ -11,6 +11,7 @@ import {
   ENV_VAR_NAME,
   PARTS,
   PLATFORM_COMPONENT_TYPE,
+  PLATFORM_INSTANCE_LABEL,
   PLATFORM_NAME_MAX_LENGTH,
   platformNameIssues,
   platformNames,
@@ -160,6 +161,24 @@ function brokenRules(result: RenderResult, index: number): string[] {
     'MQTT TLS port on the Service',
     shape.mqttTls,
     !!mqtt && portsOf(mqtt).includes(SERVICES.mqttTls.port),
+  );
+  const instance = (o: any) => o?.metadata?.labels?.[PLATFORM_INSTANCE_LABEL];
+  rule(
+    'the composite carries the instance label',
+    names.platformNamespace,
+    instance(platform.xr),
+  );
+  const workloads = ['Deployment', 'StatefulSet', 'Job'].flatMap(ofKind);
+  rule(
+    'every workload carries the instance label',
+    workloads.map(() => names.platformNamespace),
+    workloads.map(instance),
+  );
+  const replicated = ['Deployment', 'StatefulSet'].flatMap(ofKind);
+  rule(
+    'every Deployment and StatefulSet pod carries the instance label',
+    replicated.map(() => names.platformNamespace),
+    replicated.map((w: any) => instance(w.spec.template)),
   );
   return broken;
 }

@@ -22,3 +22,4 @@ export {
   createUserSecrets,
   renderApps,
 } from './testCluster';
+export { seedExamples } from './seed';

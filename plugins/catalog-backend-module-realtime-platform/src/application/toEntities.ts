@@ -7,6 +7,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { EntityRelationSpec } from '@backstage/plugin-catalog-node';
+import { KUBERNETES_LABEL_SELECTOR_QUERY_ANNOTATION } from '@backstage/plugin-kubernetes-common';
 import {
   ANNOTATION_CONNECTION_SECRET,
   ANNOTATION_CONNECTION_SECRET_KEYS,
@@ -31,6 +32,7 @@ import {
   partHost,
   PARTS,
   PartSpec,
+  PLATFORM_INSTANCE_LABEL,
   platformNames,
 } from '@internal/realtime-platform-contract';
 import { ValidationIssue } from '@internal/realtime-platform-kit';
@@ -176,6 +178,12 @@ function platformLinks(
   ].filter((l): l is EntityLink => !!l);
 }
 
+/**
+ * The namespace the Kubernetes plugin's backend restricts an entity's objects to; it reads the
+ * name literally (KubernetesFanOutHandler) and its common package exports no constant for it.
+ */
+const KUBERNETES_NAMESPACE_ANNOTATION = 'backstage.io/kubernetes-namespace';
+
 /** The platform's Component, depending on its part Resources. */
 function platformComponent(
   ctx: Context,
@@ -203,6 +211,8 @@ function platformComponent(
         [ANNOTATION_CONNECTION_SECRET]: `${app.namespace}/${names.connectionSecret}`,
         [ANNOTATION_CONNECTION_SECRET_KEYS]:
           connectionSecretKeys(platform).join(', '),
+        // The composite and its workloads, across the application and platform namespaces.
+        [KUBERNETES_LABEL_SELECTOR_QUERY_ANNOTATION]: `${PLATFORM_INSTANCE_LABEL}=${names.platformNamespace}`,
       },
       ...(links.length ? { links } : {}),
     },
@@ -242,6 +252,11 @@ function serviceEntity(ctx: Context, service: ServiceComponent): Entity {
     owner: ctx.owner,
     system: ctx.system,
   };
+  // The labels realtime-webservice puts on its Deployment and pods.
+  annotations[
+    KUBERNETES_LABEL_SELECTOR_QUERY_ANNOTATION
+  ] = `app.kubernetes.io/name=${service.name},app.kubernetes.io/part-of=${app.name}`;
+  annotations[KUBERNETES_NAMESPACE_ANNOTATION] = app.namespace;
   if (service.realtime) {
     const platformRef = stringifyEntityRef(
       ref('component', namespace, service.realtime),

@@ -55,6 +55,8 @@ describe('RealtimeOamProcessor', () => {
       'realtime-platform.io/connection-secret': 'retail/events-conn',
       'realtime-platform.io/connection-secret-keys':
         'KAFKA_BOOTSTRAP_SERVERS, KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM, KAFKA_USERNAME, KAFKA_PASSWORD, KAFKA_SASL_JAAS_CONFIG, SCHEMA_REGISTRY_URL, MQTT_HOST, MQTT_PORT, MQTT_WS_URL, MQTT_TLS, MQTT_USERNAME, MQTT_PASSWORD, LENSES_HQ_URL, METABASE_URL, POSTGRES_HOST, POSTGRES_PORT, POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_URL, TOPIC_ORDERS_CREATED, TOPIC_ORDERS_SHIPPED',
+      'backstage.io/kubernetes-label-selector':
+        'realtime.platform.example.org/instance=retail--events-realtime',
     });
     expect(platform.metadata.links).toEqual([
       {
@@ -100,6 +102,9 @@ describe('RealtimeOamProcessor', () => {
       'realtime-platform.io/connection-secret': 'retail/events-conn',
       'realtime-platform.io/produces-topics': 'orders.created',
       'realtime-platform.io/consumes-topics': 'orders-shipped',
+      'backstage.io/kubernetes-label-selector':
+        'app.kubernetes.io/name=api,app.kubernetes.io/part-of=shop',
+      'backstage.io/kubernetes-namespace': 'retail',
     });
     expect(api.spec).toMatchObject({
       type: 'service',

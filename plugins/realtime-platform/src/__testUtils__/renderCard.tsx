@@ -11,6 +11,10 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import {
+  KubernetesApi,
+  kubernetesApiRef,
+} from '@backstage/plugin-kubernetes-react';
 import { ReactElement } from 'react';
 import { RealtimePlatformCard } from '../components/RealtimePlatformCard';
 
@@ -39,6 +43,8 @@ export function renderCard(
     catalogApi: ReturnType<typeof catalogApiMock.mock>;
     config?: Record<string, any>;
     element?: ReactElement;
+    /** The Kubernetes plugin's API; without it the app has none (live state off). */
+    kubernetesApi?: Partial<KubernetesApi>;
   },
 ) {
   return renderInTestApp(
@@ -46,6 +52,9 @@ export function renderCard(
       apis={[
         [catalogApiRef, options.catalogApi],
         [configApiRef, mockApis.config({ data: options.config ?? {} })],
+        ...(options.kubernetesApi
+          ? [[kubernetesApiRef, options.kubernetesApi] as const]
+          : []),
       ]}
     >
       <EntityProvider entity={entity}>

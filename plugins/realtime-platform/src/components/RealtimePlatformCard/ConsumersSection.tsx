@@ -1,7 +1,7 @@
 import { parseRealtimeConsumer } from '@internal/plugin-realtime-platform-common';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
 import { docsLinks } from '../../docs';
 import { EntityRefOrUnresolved } from './EntityRefOrUnresolved';
 import { Hint, Section } from './Section';
@@ -16,7 +16,7 @@ function topicsLine(entity: unknown): string {
   return parts.join('; ');
 }
 
-/** Components that depend on the platform, with their declared topics. */
+/** Components that depend on the platform, one line each with their declared topics. */
 export function ConsumersSection(props: {
   consumerRefs: string[];
   related: RelatedEntities;
@@ -36,13 +36,19 @@ export function ConsumersSection(props: {
           {visible.map(ref => {
             const entity = related.get(ref);
             return (
-              <ListItem key={ref} disableGutters>
-                <ListItemText
-                  primary={
-                    <EntityRefOrUnresolved entityRef={ref} entity={entity} />
-                  }
-                  secondary={entity ? topicsLine(entity) : undefined}
-                />
+              <ListItem
+                key={ref}
+                disableGutters
+                style={{ flexWrap: 'wrap', columnGap: 8, padding: 0 }}
+              >
+                <Typography variant="body2" component="span">
+                  <EntityRefOrUnresolved entityRef={ref} entity={entity} />
+                </Typography>
+                {entity && (
+                  <Typography variant="caption" color="textSecondary">
+                    {topicsLine(entity)}
+                  </Typography>
+                )}
               </ListItem>
             );
           })}

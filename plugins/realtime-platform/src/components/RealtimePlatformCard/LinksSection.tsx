@@ -7,8 +7,10 @@ import {
 } from '@internal/plugin-realtime-platform-common';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
 import { docsLinks } from '../../docs';
-import { Hint, Section } from './Section';
+import { Hint } from './Section';
 
 function ToolLink(props: {
   label: string;
@@ -18,7 +20,7 @@ function ToolLink(props: {
 }) {
   const { label, link, refusals, annotation } = props;
   return (
-    <ListItem disableGutters>
+    <ListItem disableGutters style={{ width: 'auto' }}>
       {link ? (
         <Link to={link.url} target="_blank" rel="noopener noreferrer">
           {label}
@@ -37,7 +39,7 @@ function ToolLink(props: {
   );
 }
 
-/** Lenses HQ and Metabase, opening in a new tab; unsafe URLs are refused. */
+/** Lenses HQ and Metabase on one line, opening in a new tab; unsafe URLs are refused. */
 export function LinksSection(props: {
   lensesHq?: SafeLink;
   metabase?: SafeLink;
@@ -47,8 +49,13 @@ export function LinksSection(props: {
   const refusals = (label: string) =>
     problems.filter(p => p.message.startsWith(`${label} link refused`));
   return (
-    <Section title="Links" docsTo={docsLinks.access} docsLabel="Access guide">
-      <List dense disablePadding aria-label="Links">
+    <Box component="section" aria-label="Links" mb={0.5}>
+      <List
+        dense
+        disablePadding
+        aria-label="Links"
+        style={{ display: 'flex', flexWrap: 'wrap', columnGap: 24 }}
+      >
         <ToolLink
           label="Lenses HQ"
           link={lensesHq}
@@ -61,7 +68,12 @@ export function LinksSection(props: {
           refusals={refusals('Metabase')}
           annotation={ANNOTATION_METABASE_URL}
         />
+        <ListItem disableGutters style={{ width: 'auto' }}>
+          <Typography variant="caption">
+            <Link to={docsLinks.access}>Access guide</Link>
+          </Typography>
+        </ListItem>
       </List>
-    </Section>
+    </Box>
   );
 }

@@ -2,23 +2,33 @@ import {
   parseRealtimePart,
   PART_TYPE_LABELS,
 } from '@internal/plugin-realtime-platform-common';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { parseServiceHost } from '@internal/realtime-platform-contract';
 import { docsLinks } from '../../docs';
+import { LiveWorkload } from './liveState';
 import { EntityRefOrUnresolved } from './EntityRefOrUnresolved';
 import { Hint, Section } from './Section';
 import { useShowAll } from './ShowAll';
 import { RelatedEntities } from './useRealtimePlatform';
 
-/** Provisioned parts: links to their entities, type and in-cluster address. */
+/** `2/3 ready` of the workload serving a part's host, when the live state has it. */
+function stateOf(host: string | undefined, workloads?: LiveWorkload[]) {
+  const service = host ? parseServiceHost(host)?.service : undefined;
+  const w = workloads?.find(x => x.name === service);
+  return w ? `${w.ready}/${w.desired} ready` : undefined;
+}
+
+/**
+ * Provisioned parts, one dense line each: the link to its entity, its type, its in-cluster
+ * address and, with the live state, its ready replicas.
+ */
 export function PartsSection(props: {
   partRefs: string[];
   related: RelatedEntities;
+  workloads?: LiveWorkload[];
 }) {
-  const { partRefs, related } = props;
+  const { partRefs, related, workloads } = props;
   const { visible, showAll } = useShowAll(partRefs, 'parts');
   return (
     <Section
@@ -29,37 +39,45 @@ export function PartsSection(props: {
       {partRefs.length === 0 ? (
         <Hint>No parts declared (spec.dependsOn or hasPart Resources).</Hint>
       ) : (
-        <Table size="small" aria-label="Provisioned parts">
-          <TableHead>
-            <TableRow>
-              <TableCell>Part</TableCell>
-              <TableCell>Type</TableCell>
-              <TableCell>In-cluster address</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {visible.map(ref => {
-              const entity = related.get(ref);
-              const part = entity ? parseRealtimePart(entity, ref) : undefined;
-              let address = '';
-              if (part?.host)
-                address = part.port ? `${part.host}:${part.port}` : part.host;
-              return (
-                <TableRow key={ref}>
-                  <TableCell>
-                    <EntityRefOrUnresolved entityRef={ref} entity={entity} />
-                  </TableCell>
-                  <TableCell>
-                    {part?.type ? PART_TYPE_LABELS[part.type] : '–'}
-                  </TableCell>
-                  <TableCell>
-                    {address ? <code>{address}</code> : '–'}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <Box component="ul" aria-label="Provisioned parts" m={0} p={0}>
+          {visible.map(ref => {
+            const entity = related.get(ref);
+            const part = entity ? parseRealtimePart(entity, ref) : undefined;
+            let address = '';
+            if (part?.host)
+              address = part.port ? `${part.host}:${part.port}` : part.host;
+            const state = stateOf(part?.host, workloads);
+            return (
+              <Box
+                component="li"
+                key={ref}
+                display="flex"
+                flexWrap="wrap"
+                alignItems="baseline"
+                style={{ listStyle: 'none', columnGap: 8 }}
+              >
+                <Typography variant="body2" component="span">
+                  <EntityRefOrUnresolved entityRef={ref} entity={entity} />
+                </Typography>
+                <Typography variant="caption" color="textSecondary">
+                  {part?.type ? PART_TYPE_LABELS[part.type] : '–'}
+                </Typography>
+                <Typography variant="caption" component="code">
+                  {address || '–'}
+                </Typography>
+                {workloads && (
+                  <Typography
+                    variant="caption"
+                    data-testid="part-state"
+                    style={{ marginLeft: 'auto' }}
+                  >
+                    {state ?? '–'}
+                  </Typography>
+                )}
+              </Box>
+            );
+          })}
+        </Box>
       )}
       {showAll}
     </Section>

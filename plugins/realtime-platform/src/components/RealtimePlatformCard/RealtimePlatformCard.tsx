@@ -22,9 +22,11 @@ import { ConsumerSummary } from './ConsumerSummary';
 import { displayEntity } from './displayEntity';
 import { ConsumersSection } from './ConsumersSection';
 import { LinksSection } from './LinksSection';
+import { LiveStateSection } from './LiveStateSection';
 import { PartsSection } from './PartsSection';
 import { ProblemsNote } from './ProblemsNote';
 import { SecretsSection } from './SecretsSection';
+import { useLiveState } from './useLiveState';
 import {
   RealtimeView,
   RelatedEntities,
@@ -107,10 +109,17 @@ function PlatformDetails(props: {
   related: RelatedEntities;
 }) {
   const { model, related } = props;
+  const { entity } = useEntity();
+  const live = useLiveState(entity);
   return (
     <>
       <ProblemsNote problems={model.problems} />
-      <PartsSection partRefs={model.partRefs} related={related} />
+      <LiveStateSection view={live.view} refresh={live.refresh} />
+      <PartsSection
+        partRefs={model.partRefs}
+        related={related}
+        workloads={live.view.kind === 'live' ? live.view.workloads : undefined}
+      />
       <ConsumersSection consumerRefs={model.consumerRefs} related={related} />
       <SecretsSection secret={model.secret} />
       <LinksSection
@@ -159,7 +168,12 @@ export function RealtimePlatformCard(props: RealtimePlatformCardProps) {
   const { entity } = useEntity();
   const { view, related } = useRealtimePlatform(entity);
   return (
-    <InfoCard variant={variant} title={TITLE}>
+    <InfoCard
+      variant={variant}
+      title={TITLE}
+      titleTypographyProps={{ variant: 'h6' }}
+      headerProps={{ style: { paddingTop: 8, paddingBottom: 8 } }}
+    >
       <CardBody entity={entity} view={view} related={related} />
     </InfoCard>
   );

@@ -12,10 +12,6 @@ import {
 } from '@internal/realtime-platform-contract';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { docsLinks } from '../../docs';
@@ -33,7 +29,7 @@ function groupKeys(keys: SecretKey[]): [string, SecretKey[]][] {
 }
 
 /**
- * One row per service, its keys as buttons that choose the key whose command is shown. The
+ * One line per service, its keys as buttons that choose the key whose command is shown. The
  * environment variable is shown only where it is not the key itself.
  */
 function SecretKeyGroups(props: {
@@ -43,53 +39,65 @@ function SecretKeyGroups(props: {
 }) {
   const { keys, selectedKey, onSelect } = props;
   return (
-    <Table size="small" aria-label="Secret keys">
-      <TableBody>
-        {groupKeys(keys).map(([label, group]) => (
-          <TableRow key={label}>
-            <TableCell component="th" scope="row" padding="none">
-              <Typography variant="body2">{label}</Typography>
-            </TableCell>
-            <TableCell>
-              {group.map(k => (
-                <Button
-                  key={k.key}
-                  size="small"
-                  variant={k.key === selectedKey ? 'outlined' : 'text'}
-                  aria-pressed={k.key === selectedKey}
-                  title={isCredentialKey(k.key) ? 'credential' : undefined}
-                  onClick={() => onSelect(k.key)}
-                  style={{ textTransform: 'none', minWidth: 0 }}
-                >
-                  <code>{k.key}</code>
-                  {k.envVar !== k.key && <>&nbsp;→ {k.envVar}</>}
-                </Button>
-              ))}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <Box component="ul" aria-label="Secret keys" m={0} p={0}>
+      {groupKeys(keys).map(([label, group]) => (
+        <Box
+          component="li"
+          key={label}
+          display="flex"
+          flexWrap="wrap"
+          alignItems="baseline"
+          style={{ listStyle: 'none', columnGap: 4 }}
+        >
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            data-testid="key-group"
+            style={{ minWidth: 96 }}
+          >
+            {label}
+          </Typography>
+          {group.map(k => (
+            <Button
+              key={k.key}
+              size="small"
+              variant={k.key === selectedKey ? 'outlined' : 'text'}
+              aria-pressed={k.key === selectedKey}
+              title={isCredentialKey(k.key) ? 'credential' : undefined}
+              onClick={() => onSelect(k.key)}
+              style={{ textTransform: 'none', minWidth: 0, padding: '0 4px' }}
+            >
+              <code>{k.key}</code>
+              {k.envVar !== k.key && <>&nbsp;→ {k.envVar}</>}
+            </Button>
+          ))}
+        </Box>
+      ))}
+    </Box>
   );
 }
 
-/** A command line with a copy button. */
+/** A command on one line (cut with an ellipsis, whole in its tooltip) with a copy button. */
 function CommandLine(props: { command: string; label: string; id: string }) {
   return (
-    <Box display="flex" alignItems="center" mt={1}>
+    <Box display="flex" alignItems="center">
       <Typography
         variant="body2"
         component="code"
         data-testid={props.id}
-        style={{ wordBreak: 'break-all' }}
+        title={props.command}
+        noWrap
       >
         {props.command}
       </Typography>
-      <CopyTextButton
-        text={props.command}
-        tooltipText="Command copied"
-        aria-label={props.label}
-      />
+      {/* The icon button's own padding would double the line's height. */}
+      <Box my={-1}>
+        <CopyTextButton
+          text={props.command}
+          tooltipText="Command copied"
+          aria-label={props.label}
+        />
+      </Box>
     </Box>
   );
 }

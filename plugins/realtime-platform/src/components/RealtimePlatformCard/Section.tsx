@@ -12,9 +12,13 @@ export function Section(props: {
 }) {
   const { title, docsTo, docsLabel, children } = props;
   return (
-    <Box component="section" mb={2} aria-label={title}>
+    <Box component="section" mb={0.5} aria-label={title}>
       <Box display="flex" alignItems="baseline" justifyContent="space-between">
-        <Typography variant="h6" component="h3">
+        <Typography
+          variant="subtitle1"
+          component="h3"
+          style={{ fontWeight: 500 }}
+        >
           {title}
         </Typography>
         <Typography variant="caption">
