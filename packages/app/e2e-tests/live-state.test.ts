@@ -65,6 +65,22 @@ test('the card shows the live state from the cluster: Ready, every part ready, i
   expect(kubernetesRequests).toEqual([
     'POST /api/kubernetes/services/telemetry',
   ]);
+  // The identity the backend reads with may list what the card shows, and no Secret.
+  const canI = (verb: string, resource: string) => {
+    const args = ['auth', 'can-i', verb, resource, '-A'];
+    args.push('--as=system:serviceaccount:backstage:portal-reader');
+    try {
+      return kubectl(...args).trim();
+    } catch (e) {
+      return String((e as { stdout?: string }).stdout ?? e).trim();
+    }
+  };
+  expect(canI('list', 'deployments.apps')).toBe('yes');
+  expect(canI('list', 'realtimeplatforms.realtime.platform.example.org')).toBe(
+    'yes',
+  );
+  expect(canI('get', 'secrets')).toBe('no');
+  expect(canI('list', 'secrets')).toBe('no');
   // Lenses, three topics and the live state in one screen of 1280x800.
   expect((await card(page).boundingBox())!.height).toBeLessThanOrEqual(800);
   await card(page).screenshot({ path: screenshotPath('realtime-card-live') });

@@ -12,6 +12,7 @@ import {
   renderCard,
   totalCatalogCalls,
 } from '../../__testUtils__/renderCard';
+import { LIST_LIMIT, PAGE_SIZE } from './ShowAll';
 
 const TITLE = 'Realtime platform';
 const examples = loadExampleEntities();
@@ -306,24 +307,38 @@ describe('<RealtimePlatformCard />', () => {
     );
   });
 
-  it('renders the first 50 of a long list until asked for all', async () => {
+  it('renders the first 10 of a long list; asked for all, pages of 25 that a filter narrows', async () => {
     const { platform: big, related } = generatedPlatform(60, 120);
     const catalogApi = countingCatalog(related);
     await renderCard(big, { catalogApi });
-    expect(await screen.findAllByText('Apache Kafka')).toHaveLength(50);
+    expect(await screen.findAllByText('Apache Kafka')).toHaveLength(LIST_LIMIT);
     const consumers = section('Consumers');
-    expect(consumers.getAllByRole('listitem')).toHaveLength(50);
+    expect(consumers.getAllByRole('listitem')).toHaveLength(LIST_LIMIT);
     await userEvent.click(
       consumers.getByRole('button', {
-        name: 'Show all 120 consumers (70 more)',
+        name: 'Show all 120 consumers (110 more)',
       }),
     );
-    expect(consumers.getAllByRole('listitem')).toHaveLength(120);
-    expect(consumers.getByText('consumer-119')).toBeInTheDocument();
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Show all 60 parts (10 more)' }),
+    expect(consumers.getAllByRole('listitem')).toHaveLength(PAGE_SIZE);
+    expect(consumers.getByTestId('consumers-range')).toHaveTextContent(
+      '1–25 of 120',
     );
-    expect(screen.getAllByText('Apache Kafka')).toHaveLength(60);
+    await userEvent.type(
+      consumers.getByRole('textbox', { name: 'Filter consumers' }),
+      'consumer-119',
+    );
+    expect(consumers.getAllByRole('listitem')).toHaveLength(1);
+    expect(consumers.getByText('consumer-119')).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show all 60 parts (50 more)' }),
+    );
+    const parts = section('Provisioned parts');
+    await userEvent.click(parts.getByRole('button', { name: 'Next' }));
+    await userEvent.click(parts.getByRole('button', { name: 'Next' }));
+    expect(parts.getByTestId('parts-range')).toHaveTextContent('51–60 of 60');
+    expect(parts.getAllByRole('listitem')).toHaveLength(10);
+    expect(parts.getByRole('button', { name: 'Next' })).toBeDisabled();
     expect(totalCatalogCalls(catalogApi)).toBe(1);
   });
 
@@ -333,7 +348,9 @@ describe('<RealtimePlatformCard />', () => {
       const { platform: big, related } = generatedPlatform(n / 2, n / 2);
       const catalogApi = countingCatalog(related);
       await renderCard(big, { catalogApi });
-      expect(await screen.findAllByText('Apache Kafka')).toHaveLength(n / 2);
+      expect(await screen.findAllByText('Apache Kafka')).toHaveLength(
+        Math.min(n / 2, LIST_LIMIT),
+      );
       expect(screen.getByText('consumer-0')).toBeInTheDocument();
       expect(totalCatalogCalls(catalogApi)).toBe(1);
       expect(
