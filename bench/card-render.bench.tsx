@@ -75,7 +75,8 @@ it('measures render time and catalog calls', async () => {
     }
     // Ratios against the 10-entity first view of this same run (the first size).
     baseline ||= median(first);
-    const ratio = (v: number) => `${(v / baseline).toFixed(2)}x`;
+    const base = baseline;
+    const ratio = (v: number) => `${(v / base).toFixed(2)}x`;
     rows.push(
       [
         `${String(n).padStart(5)} related`,
