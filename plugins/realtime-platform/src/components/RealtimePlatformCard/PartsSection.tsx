@@ -2,13 +2,12 @@ import {
   parseRealtimePart,
   PART_TYPE_LABELS,
 } from '@internal/plugin-realtime-platform-common';
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { parseServiceHost } from '@internal/realtime-platform-contract';
 import { docsLinks } from '../../docs';
 import { LiveWorkload } from './liveState';
 import { EntityRefOrUnresolved } from './EntityRefOrUnresolved';
-import { Hint, Section } from './Section';
+import { DenseItem, DenseList, Hint, Section } from './Section';
 import { useShowAll } from './ShowAll';
 import { RelatedEntities } from './useRealtimePlatform';
 
@@ -39,7 +38,7 @@ export function PartsSection(props: {
       {partRefs.length === 0 ? (
         <Hint>No parts declared (spec.dependsOn or hasPart Resources).</Hint>
       ) : (
-        <Box component="ul" aria-label="Provisioned parts" m={0} p={0}>
+        <DenseList label="Provisioned parts">
           {visible.map(ref => {
             const entity = related.get(ref);
             const part = entity ? parseRealtimePart(entity, ref) : undefined;
@@ -48,14 +47,7 @@ export function PartsSection(props: {
               address = part.port ? `${part.host}:${part.port}` : part.host;
             const state = stateOf(part?.host, workloads);
             return (
-              <Box
-                component="li"
-                key={ref}
-                display="flex"
-                flexWrap="wrap"
-                alignItems="baseline"
-                style={{ listStyle: 'none', columnGap: 8 }}
-              >
+              <DenseItem key={ref}>
                 <Typography variant="body2" component="span">
                   <EntityRefOrUnresolved entityRef={ref} entity={entity} />
                 </Typography>
@@ -74,10 +66,10 @@ export function PartsSection(props: {
                     {state ?? '–'}
                   </Typography>
                 )}
-              </Box>
+              </DenseItem>
             );
           })}
-        </Box>
+        </DenseList>
       )}
       {showAll}
     </Section>

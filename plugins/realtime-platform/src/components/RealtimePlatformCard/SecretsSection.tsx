@@ -15,7 +15,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { docsLinks } from '../../docs';
-import { Hint, Section } from './Section';
+import { DenseItem, DenseList, Hint, Section } from './Section';
 
 /** The secret's keys by service, in the contract's order; `Other` last. */
 function groupKeys(keys: SecretKey[]): [string, SecretKey[]][] {
@@ -39,16 +39,9 @@ function SecretKeyGroups(props: {
 }) {
   const { keys, selectedKey, onSelect } = props;
   return (
-    <Box component="ul" aria-label="Secret keys" m={0} p={0}>
+    <DenseList label="Secret keys">
       {groupKeys(keys).map(([label, group]) => (
-        <Box
-          component="li"
-          key={label}
-          display="flex"
-          flexWrap="wrap"
-          alignItems="baseline"
-          style={{ listStyle: 'none', columnGap: 4 }}
-        >
+        <DenseItem key={label} gap={4}>
           <Typography
             variant="caption"
             color="textSecondary"
@@ -71,9 +64,9 @@ function SecretKeyGroups(props: {
               {k.envVar !== k.key && <>&nbsp;→ {k.envVar}</>}
             </Button>
           ))}
-        </Box>
+        </DenseItem>
       ))}
-    </Box>
+    </DenseList>
   );
 }
 

@@ -38,3 +38,27 @@ export function Hint(props: { children: ReactNode }) {
     </Typography>
   );
 }
+
+/** A list of dense lines (parts, key groups). */
+export function DenseList(props: { label: string; children: ReactNode }) {
+  return (
+    <Box component="ul" aria-label={props.label} m={0} p={0}>
+      {props.children}
+    </Box>
+  );
+}
+
+/** One line of a {@link DenseList}: its pieces side by side, wrapping when the card is narrow. */
+export function DenseItem(props: { gap?: number; children: ReactNode }) {
+  return (
+    <Box
+      component="li"
+      display="flex"
+      flexWrap="wrap"
+      alignItems="baseline"
+      style={{ listStyle: 'none', columnGap: props.gap ?? 8 }}
+    >
+      {props.children}
+    </Box>
+  );
+}
