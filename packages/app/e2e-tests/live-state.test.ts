@@ -191,3 +191,14 @@ test("the stock Kubernetes tab shows the same cluster's pods, and the failing De
   );
   await page.screenshot({ path: screenshotPath('kubernetes-tab') });
 });
+
+test("a consumer's compact card shows its own Deployment ready, from the same cluster", async ({
+  page,
+}) => {
+  await enterAsGuest(page);
+  await page.goto('/catalog/factory/component/ingest');
+  const live = card(page).getByRole('region', { name: 'Live state' });
+  await expect(live.getByTestId('workload')).toHaveText(
+    /^Deployment ingest: (\d+)\/\1 ready$/,
+  );
+});

@@ -1,9 +1,12 @@
 import { Link } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import { RealtimeConsumerModel } from '@internal/plugin-realtime-platform-common';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { docsLinks } from '../../docs';
 import { EntityRefOrUnresolved } from './EntityRefOrUnresolved';
+import { LiveStateSection } from './LiveStateSection';
+import { useLiveState } from './useLiveState';
 import { Hint } from './Section';
 import { RelatedEntities } from './useRealtimePlatform';
 
@@ -18,14 +21,20 @@ function Topics(props: { label: string; topics: string[] }) {
   );
 }
 
-/** The compact variant on a consumer (a `realtime-webservice`): which platform, secret and topics. */
+/**
+ * The compact variant on a consumer (a `realtime-webservice`): its workload's live state, which
+ * platform, secret and topics.
+ */
 export function ConsumerSummary(props: {
   model: RealtimeConsumerModel;
   related: RelatedEntities;
 }) {
   const { model, related } = props;
+  const { entity } = useEntity();
+  const live = useLiveState(entity);
   return (
     <>
+      <LiveStateSection view={live.view} refresh={live.refresh} workloads />
       <Typography variant="body2" component="div">
         Platform:{' '}
         {model.platformRef ? (

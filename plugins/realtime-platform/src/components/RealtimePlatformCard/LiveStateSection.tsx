@@ -32,7 +32,11 @@ function RefreshButton(props: { refresh: () => void; label?: string }) {
 }
 
 /** What the live state view says, for one state. */
-function LiveBody(props: { view: LiveView; refresh: () => void }) {
+function LiveBody(props: {
+  view: LiveView;
+  refresh: () => void;
+  workloads?: boolean;
+}) {
   const { view, refresh } = props;
   switch (view.kind) {
     case 'off':
@@ -80,13 +84,24 @@ function LiveBody(props: { view: LiveView; refresh: () => void }) {
     default:
       return (
         <>
-          {view.conditions.length ? (
+          {props.workloads &&
+            view.workloads.map(w => (
+              <Typography
+                key={`${w.kind} ${w.name}`}
+                variant="body2"
+                data-testid="workload"
+              >
+                {w.kind} <code>{w.name}</code>: {w.ready}/{w.desired} ready
+              </Typography>
+            ))}
+          {!props.workloads && view.conditions.length > 0 && (
             <Box display="flex" flexWrap="wrap" style={{ columnGap: 16 }}>
               {view.conditions.map(c => (
                 <ConditionLine key={c.type} condition={c} />
               ))}
             </Box>
-          ) : (
+          )}
+          {!props.workloads && !view.conditions.length && (
             <Hint>The composite reports no conditions yet.</Hint>
           )}
           {view.failedJobs.map(j => (
@@ -112,10 +127,14 @@ function LiveBody(props: { view: LiveView; refresh: () => void }) {
   }
 }
 
-/** The platform's live state from the cluster, or why there is none. */
+/**
+ * The live state from the cluster, or why there is none: a platform's composite conditions, or
+ * with `workloads` (a service) the ready replicas of its workloads.
+ */
 export function LiveStateSection(props: {
   view: LiveView;
   refresh: () => void;
+  workloads?: boolean;
 }) {
   return (
     <Section
@@ -123,7 +142,11 @@ export function LiveStateSection(props: {
       docsTo={docsLinks.operations}
       docsLabel="Troubleshooting"
     >
-      <LiveBody view={props.view} refresh={props.refresh} />
+      <LiveBody
+        view={props.view}
+        refresh={props.refresh}
+        workloads={props.workloads}
+      />
     </Section>
   );
 }

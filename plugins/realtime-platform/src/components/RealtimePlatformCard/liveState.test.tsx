@@ -9,13 +9,8 @@ const examples = loadExampleEntities();
 const platform = byName(examples, 'telemetry');
 const PNS = 'factory--telemetry-realtime';
 
-const workload = (
-  kind: string,
-  name: string,
-  ready: number,
-  desired = 1,
-): any => ({
-  kind,
+/** A Deployment or StatefulSet as a list response holds it: no `kind` of its own. */
+const workload = (name: string, ready: number, desired = 1): any => ({
   metadata: {
     name,
     namespace: PNS,
@@ -74,18 +69,15 @@ function response(
           { type: 'customresources', resources: [composite(ready)] },
           {
             type: 'statefulsets',
-            resources: [
-              workload('StatefulSet', 'kafka', 3, 3),
-              workload('StatefulSet', 'postgresql', 1),
-            ],
+            resources: [workload('kafka', 3, 3), workload('postgresql', 1)],
           },
           {
             type: 'deployments',
             resources: [
-              workload('Deployment', 'schema-registry', 2, 2),
-              workload('Deployment', 'mqtt', 1),
-              workload('Deployment', 'lenses-hq', 1),
-              workload('Deployment', 'metabase', ready ? 1 : 0),
+              workload('schema-registry', 2, 2),
+              workload('mqtt', 1),
+              workload('lenses-hq', 1),
+              workload('metabase', ready ? 1 : 0),
             ],
           },
           { type: 'jobs', resources: jobs as any[] },
@@ -278,6 +270,38 @@ describe('live state', () => {
     expect(
       screen.getByRole('region', { name: 'Connection secrets' }),
     ).toBeInTheDocument();
+  });
+
+  it("a consumer's compact card shows its own Deployment's ready replicas, from one request", async () => {
+    const api = kubernetes(async () => ({
+      items: [
+        {
+          cluster: { name: 'prod' },
+          podMetrics: [],
+          errors: [],
+          resources: [
+            {
+              type: 'deployments',
+              resources: [workload('alerting', 1, 2)],
+            },
+          ],
+        },
+      ],
+    }));
+    await renderCard(byName(examples, 'alerting'), {
+      catalogApi: countingCatalog(examples),
+      kubernetesApi: api as any,
+    });
+    const live = within(
+      await screen.findByRole('region', { name: 'Live state' }),
+    );
+    expect(await live.findByTestId('workload')).toHaveTextContent(
+      'Deployment alerting: 1/2 ready',
+    );
+    expect(live.queryByText(/no conditions/)).not.toBeInTheDocument();
+    expect(api.getObjectsByEntity.mock.calls[0][0].entity.metadata.name).toBe(
+      'alerting',
+    );
   });
 
   it('negative control: a response without the composite shows no conditions, not Ready', () => {

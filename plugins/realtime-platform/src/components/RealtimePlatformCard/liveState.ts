@@ -52,12 +52,18 @@ const resourcesOf = (item: ClusterObjects, type: string): Loose[] =>
     .filter(r => r.type === type)
     .flatMap(r => r.resources as Loose[]);
 
+/** The kind of each workload type; items of a list response carry no `kind` of their own. */
+const WORKLOAD_KINDS: Record<string, string> = {
+  deployments: 'Deployment',
+  statefulsets: 'StatefulSet',
+};
+
 function workloadsOf(item: ClusterObjects): LiveWorkload[] {
-  return ['deployments', 'statefulsets']
-    .flatMap(type => resourcesOf(item, type))
-    .map(w => ({
+  return Object.entries(WORKLOAD_KINDS)
+    .flatMap(([type, kind]) => resourcesOf(item, type).map(w => ({ w, kind })))
+    .map(({ w, kind }) => ({
       name: w.metadata?.labels?.[NAME_LABEL] ?? w.metadata?.name,
-      kind: w.kind ?? '',
+      kind,
       ready: w.status?.readyReplicas ?? 0,
       desired: w.spec?.replicas ?? 1,
     }))
@@ -106,7 +112,7 @@ function liveOf(item: ClusterObjects): LiveState {
       message: c.message,
       lastTransitionTime: c.lastTransitionTime,
     }));
-  const workloadTimes = ['deployments', 'statefulsets'].flatMap(type =>
+  const workloadTimes = Object.keys(WORKLOAD_KINDS).flatMap(type =>
     resourcesOf(item, type).flatMap((w: Loose) =>
       (w.status?.conditions ?? []).map((c: Loose) => c.lastTransitionTime),
     ),
