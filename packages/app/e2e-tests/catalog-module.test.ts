@@ -1,5 +1,6 @@
-import { test, expect, Page, APIRequestContext } from '@playwright/test';
+import { test, expect, APIRequestContext } from '@playwright/test';
 import { enterAsGuest, screenshotPath } from './signIn';
+import { realtimeCard } from './realtimeCard';
 
 /*
  * Both example applications (platform/examples/*.yaml) are registered in
@@ -55,12 +56,6 @@ const targets = (e: Entity, type: string) =>
     .filter(r => r.type === type)
     .map(r => r.targetRef)
     .sort();
-
-function card(page: Page) {
-  return page
-    .locator('.MuiCard-root')
-    .filter({ has: page.getByText('Realtime platform', { exact: true }) });
-}
 
 test('both example applications become Systems, Components and Resources with their relations', async ({
   request,
@@ -127,7 +122,7 @@ test('the card on a generated platform shows its parts, consumers, secret keys a
 }) => {
   await enterAsGuest(page);
   await page.goto('/catalog/factory/component/telemetry');
-  const platformCard = card(page);
+  const platformCard = realtimeCard(page);
 
   const parts = platformCard.getByRole('region', { name: 'Provisioned parts' });
   await expect(parts.getByRole('link', { name: /\(telemetry\)/ })).toHaveCount(
@@ -189,13 +184,13 @@ test('the minimal application: a platform without Lenses and its consumer', asyn
 }) => {
   await enterAsGuest(page);
   await page.goto('/catalog/demo/component/events');
-  const platformCard = card(page);
+  const platformCard = realtimeCard(page);
   const parts = platformCard.getByRole('region', { name: 'Provisioned parts' });
   await expect(parts.getByRole('link', { name: /\(events\)/ })).toHaveCount(5);
   await expect(parts.getByText(/Lenses HQ/)).toHaveCount(0);
 
   await page.goto('/catalog/demo/component/api');
-  const consumerCard = card(page);
+  const consumerCard = realtimeCard(page);
   await expect(
     consumerCard.getByRole('link', { name: /events/ }).first(),
   ).toBeVisible();

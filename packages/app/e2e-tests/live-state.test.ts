@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { test, expect, Page } from '@playwright/test';
 import { enterAsGuest, screenshotPath } from './signIn';
+import { realtimeCard } from './realtimeCard';
 
 /*
  * The card's live state against the simulated cluster (scripts/e2e-live.sh): the comprehensive
@@ -14,15 +15,9 @@ const PLATFORM_NS = 'factory--telemetry-realtime';
 const kubectl = (...args: string[]) =>
   execFileSync(process.env.KUBECTL ?? 'kubectl', args, { encoding: 'utf8' });
 
-function card(page: Page) {
-  return page
-    .locator('.MuiCard-root')
-    .filter({ has: page.getByText('Realtime platform', { exact: true }) });
-}
-
 /** The state of each part, by the part's link text. */
 async function partStates(page: Page): Promise<Record<string, string>> {
-  const items = card(page)
+  const items = realtimeCard(page)
     .getByRole('region', { name: 'Provisioned parts' })
     .getByRole('listitem');
   const states: Record<string, string> = {};
@@ -46,7 +41,7 @@ test('the card shows the live state from the cluster: Ready, every part ready, i
   });
   await enterAsGuest(page);
   await page.goto(PLATFORM);
-  const live = card(page).getByRole('region', { name: 'Live state' });
+  const live = realtimeCard(page).getByRole('region', { name: 'Live state' });
   await expect(live.getByTestId('condition-Ready')).toHaveText(
     'Ready: True (Available)',
   );
@@ -82,8 +77,12 @@ test('the card shows the live state from the cluster: Ready, every part ready, i
   expect(canI('get', 'secrets')).toBe('no');
   expect(canI('list', 'secrets')).toBe('no');
   // Lenses, three topics and the live state in one screen of 1280x800.
-  expect((await card(page).boundingBox())!.height).toBeLessThanOrEqual(800);
-  await card(page).screenshot({ path: screenshotPath('realtime-card-live') });
+  expect((await realtimeCard(page).boundingBox())!.height).toBeLessThanOrEqual(
+    800,
+  );
+  await realtimeCard(page).screenshot({
+    path: screenshotPath('realtime-card-live'),
+  });
 });
 
 test('a failing part is named, with the composite message', async ({
@@ -164,14 +163,14 @@ test('a failing part is named, with the composite message', async ({
 
   await enterAsGuest(page);
   await page.goto(PLATFORM);
-  const live = card(page).getByRole('region', { name: 'Live state' });
+  const live = realtimeCard(page).getByRole('region', { name: 'Live state' });
   await expect(live.getByTestId('condition-Ready')).toHaveText(
     'Ready: False (Creating): Unready resources: metabase',
   );
   await expect
     .poll(async () => (await partStates(page))['Metabase (telemetry)'])
     .toBe('0/1 ready');
-  await card(page).screenshot({
+  await realtimeCard(page).screenshot({
     path: screenshotPath('realtime-card-live-failing'),
   });
 });
@@ -197,7 +196,7 @@ test("a consumer's compact card shows its own Deployment ready, from the same cl
 }) => {
   await enterAsGuest(page);
   await page.goto('/catalog/factory/component/ingest');
-  const live = card(page).getByRole('region', { name: 'Live state' });
+  const live = realtimeCard(page).getByRole('region', { name: 'Live state' });
   await expect(live.getByTestId('workload')).toHaveText(
     /^Deployment ingest: (\d+)\/\1 ready$/,
   );

@@ -1,20 +1,15 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { enterAsGuest, screenshotPath } from './signIn';
+import { realtimeCard } from './realtimeCard';
 
 const PLATFORM = '/catalog/factory/component/telemetry';
-
-function card(page: Page) {
-  return page
-    .locator('.MuiCard-root')
-    .filter({ has: page.getByText('Realtime platform', { exact: true }) });
-}
 
 test('the realtime platform card shows parts, secret keys and links; a part opens its entity', async ({
   page,
 }) => {
   await enterAsGuest(page);
   await page.goto(PLATFORM);
-  const platformCard = card(page);
+  const platformCard = realtimeCard(page);
 
   // The first content card, its title level with About's; the stock cards with nothing to show
   // for a platform are not there.
@@ -109,7 +104,7 @@ test('the realtime platform card shows parts, secret keys and links; a part open
 test('a consumer webservice shows the compact card', async ({ page }) => {
   await enterAsGuest(page);
   await page.goto('/catalog/factory/component/alerting');
-  const consumerCard = card(page);
+  const consumerCard = realtimeCard(page);
   await expect(
     consumerCard.getByRole('link', { name: /telemetry realtime platform/ }),
   ).toHaveAttribute('href', PLATFORM);

@@ -150,6 +150,14 @@ describe('Pod Security restricted', () => {
   });
 });
 
+/** The port named `metrics` of the composed lenses-hq Service. */
+const lensesMetricsPort = (objects: Loose[]): number =>
+  objects
+    .find(
+      o => o.kind === 'Service' && o.metadata.name === SERVICES.lensesHq.name,
+    )!
+    .spec.ports.find((p: Loose) => p.name === 'metrics').port;
+
 describe('NetworkPolicies', () => {
   /** The client ports; the full shape sets mqtt.tls, so Mosquitto's plain 1883 is not one. */
   const APP_NAMESPACE_PORTS = Object.entries(SERVICES)
@@ -184,7 +192,7 @@ describe('NetworkPolicies', () => {
       access
         .filter(a => a.from.includes(scraper))
         .map(a => `${a.pods}:${a.port}`),
-    ).toEqual([`${SERVICES.lensesHq.name}:9090`]);
+    ).toEqual([`${SERVICES.lensesHq.name}:${lensesMetricsPort(objects)}`]);
     expect(access.map(a => `${a.pods}:${a.port}`)).toEqual(
       expect.arrayContaining(['kafka:9093', 'connect:8083', 'lenses-hq:10000']),
     );
@@ -194,20 +202,17 @@ describe('NetworkPolicies', () => {
     const metricsFrom = (r: RenderResult) => {
       const objects = clusterObjects(r).map(o => o.object);
       const ns = objects.find(o => o.kind === 'Namespace')!.metadata.name;
-      const { port } = (objects as Loose[])
-        .find(
-          o =>
-            o.kind === 'Service' && o.metadata.name === SERVICES.lensesHq.name,
-        )!
-        .spec.ports.find((p: Loose) => p.name === 'metrics');
+      const port = lensesMetricsPort(objects);
       return ingressAccess(objects.filter(o => o.metadata.namespace === ns))
         .filter(a => a.pods === SERVICES.lensesHq.name && a.port === port)
         .map(a => [...a.from].sort());
     };
     const [label, example] = APPS[1];
     const [, r] = results.find(([l]) => l === label)!;
+    const { metricsNamespace } = (r.platforms[0].xr.spec as Loose).lenses;
+    expect(metricsNamespace).toBeTruthy();
     expect(metricsFrom(r)).toEqual([
-      ['namespace monitoring', 'the platform namespace'],
+      [`namespace ${metricsNamespace}`, 'the platform namespace'],
     ]);
     const app = structuredClone(example) as Loose;
     delete app.spec.components.find((c: Loose) => c.properties.lenses)

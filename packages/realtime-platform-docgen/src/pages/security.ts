@@ -130,7 +130,7 @@ function webservicePods(example: ExampleFile): string[] {
         ', ',
       )} is a writable emptyDir. So the application's namespace can enforce the standard too: ${code(
       `kubectl label namespace ${appNs} pod-security.kubernetes.io/enforce=restricted`,
-    )}. An image that must run as root cannot run in this pod; one whose files only its own user can read needs ${code(
+    )} (the simulated cluster's tests create the application's namespace with that label and apply the webservices there). An image that must run as root cannot run in this pod; one whose files only its own user can read needs ${code(
       'securityContext.runAsUser',
     )} set to that user.`,
     '',

@@ -5,10 +5,8 @@
  * Run by scripts/test.d/45-control-plane.sh.
  */
 import { execFile } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { parse } from 'yaml';
 import {
   isCredentialKey,
   kubectlKeyCommand,
@@ -31,6 +29,7 @@ import {
   createUserSecrets,
   ensureNamespace,
   installCompositeCrd,
+  readExample,
   renderApps,
 } from './testCluster';
 import { KubeApiError, KubeObject } from './kubeClient';
@@ -45,15 +44,7 @@ const client = clusterClient();
 const EXAMPLES: [string, any][] = [
   'MINIMAL-REALTIME-OAM.yaml',
   'REALTIME-OAM-EXAMPLE.yaml',
-].map(f => [
-  `example ${f}`,
-  parse(
-    fs.readFileSync(
-      path.join(kit.paths.root, 'platform', 'examples', f),
-      'utf8',
-    ),
-  ),
-]);
+].map(f => [`example ${f}`, readExample(kit, f)]);
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'Job'];
 
 /**

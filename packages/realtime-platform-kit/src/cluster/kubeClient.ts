@@ -297,6 +297,24 @@ export class KubeClient {
     await this.request('DELETE', await this.objectPath(obj));
   }
 
+  /** A token of a ServiceAccount from the TokenRequest API, valid `seconds`. */
+  async serviceAccountToken(
+    namespace: string,
+    name: string,
+    seconds: number,
+  ): Promise<string> {
+    const response = (await this.request(
+      'POST',
+      `/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`,
+      {
+        apiVersion: 'authentication.k8s.io/v1',
+        kind: 'TokenRequest',
+        spec: { expirationSeconds: seconds },
+      },
+    )) as { status: { token: string } };
+    return response.status.token;
+  }
+
   /** Server-side apply (what `kubectl apply --server-side --force-conflicts` sends). */
   async serverSideApply(
     obj: KubeObject,

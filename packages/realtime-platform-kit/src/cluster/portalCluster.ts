@@ -30,16 +30,11 @@ export async function portalReaderToken(
   ).map(d => d.toJS() as KubeObject);
   for (const o of objects) await client.serverSideApply(o, 'portal-test');
   const sa = objects.find(o => o.kind === 'ServiceAccount')!;
-  const token = (await client.request(
-    'POST',
-    `/api/v1/namespaces/${sa.metadata.namespace}/serviceaccounts/${sa.metadata.name}/token`,
-    {
-      apiVersion: 'authentication.k8s.io/v1',
-      kind: 'TokenRequest',
-      spec: { expirationSeconds: 3600 },
-    },
-  )) as { status: { token: string } };
-  return token.status.token;
+  return client.serviceAccountToken(
+    sa.metadata.namespace!,
+    sa.metadata.name,
+    3600,
+  );
 }
 
 async function main() {

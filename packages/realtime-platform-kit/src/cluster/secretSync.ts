@@ -51,15 +51,11 @@ export async function runSecretSync(
   const configMap = objects.find(
     o => o.kind === 'ConfigMap' && o.metadata.name === SECRET_SYNC.configMap,
   )!;
-  const token = (await client.request(
-    'POST',
-    `/api/v1/namespaces/${ns}/serviceaccounts/${podSpec.serviceAccountName}/token`,
-    {
-      apiVersion: 'authentication.k8s.io/v1',
-      kind: 'TokenRequest',
-      spec: { expirationSeconds: 600 },
-    },
-  )) as { status: { token: string } };
+  const token = await client.serviceAccountToken(
+    ns,
+    podSpec.serviceAccountName,
+    600,
+  );
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-sync-'));
   try {
@@ -67,7 +63,7 @@ export async function runSecretSync(
     const config = path.join(dir, 'config');
     fs.mkdirSync(sa);
     fs.mkdirSync(config);
-    fs.writeFileSync(path.join(sa, 'token'), token.status.token);
+    fs.writeFileSync(path.join(sa, 'token'), token);
     fs.writeFileSync(path.join(sa, 'ca.crt'), client.ca);
     fs.writeFileSync(
       path.join(config, SECRET_SYNC.key),

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
 import { RealtimeKit, RenderResult } from '../kit';
 import { applyAll } from './apply';
 import { compositeConditions, setCompositeConditions } from './compositeStatus';
@@ -12,6 +9,7 @@ import {
   createUserSecrets,
   ensureNamespace,
   installCompositeCrd,
+  readExample,
   renderApps,
 } from './testCluster';
 
@@ -27,14 +25,7 @@ export async function seedExamples(
   files: string[],
 ): Promise<RenderResult[]> {
   await installCompositeCrd(kit, client);
-  const apps = files.map(f =>
-    parse(
-      fs.readFileSync(
-        path.join(kit.paths.root, 'platform', 'examples', f),
-        'utf8',
-      ),
-    ),
-  );
+  const apps = files.map(f => readExample(kit, f));
   const results = await Promise.all(
     (
       await renderApps(kit, apps)

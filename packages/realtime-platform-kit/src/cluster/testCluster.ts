@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import {
   platformNamespace,
   SERVICES,
   serviceHost,
 } from '@internal/realtime-platform-contract';
+import { ApplicationDocument } from '../application';
 import { RealtimeKit, RenderResult } from '../kit';
 import { compositeResourceCrd, CustomResourceDefinition } from './compositeCrd';
 import { KubeClient, KubeObject } from './kubeClient';
@@ -52,6 +53,19 @@ export async function installCompositeCrd(
     await new Promise(r => setTimeout(r, 250));
   }
   throw new Error(`CRD ${crd.metadata.name} not Established after 30 s`);
+}
+
+/** An example application of `platform/examples`, parsed. */
+export function readExample(
+  kit: RealtimeKit,
+  file: string,
+): ApplicationDocument {
+  return parse(
+    fs.readFileSync(
+      path.join(kit.paths.root, 'platform', 'examples', file),
+      'utf8',
+    ),
+  );
 }
 
 /** The Pod Security admission label that makes the API server refuse a violating pod. */

@@ -104,6 +104,11 @@ function LiveBody(props: {
           {!props.workloads && !view.conditions.length && (
             <Hint>The composite reports no conditions yet.</Hint>
           )}
+          {view.unread.length > 0 && (
+            <Typography variant="body2" color="error" data-testid="unread">
+              Not read: {view.unread.join('; ')}
+            </Typography>
+          )}
           {view.failedJobs.map(j => (
             <Typography
               key={j.name}

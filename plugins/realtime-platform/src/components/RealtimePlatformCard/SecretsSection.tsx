@@ -19,18 +19,17 @@ import { DenseItem, DenseList, Hint, Section } from './Section';
 
 /** The secret's keys by service, in the contract's order; `Other` last. */
 function groupKeys(keys: SecretKey[]): [string, SecretKey[]][] {
-  const order = [...CONNECTION_KEY_GROUPS.map(g => g.label), 'Other'];
-  const groups = new Map<string, SecretKey[]>();
-  for (const k of keys) {
-    const label = connectionKeyGroup(k.key);
-    groups.set(label, [...(groups.get(label) ?? []), k]);
-  }
-  return [...groups].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+  return [...CONNECTION_KEY_GROUPS.map(g => g.label), 'Other']
+    .map((label): [string, SecretKey[]] => [
+      label,
+      keys.filter(k => connectionKeyGroup(k.key) === label),
+    ])
+    .filter(([, group]) => group.length > 0);
 }
 
 /**
- * One line per service, its keys as buttons that choose the key whose command is shown. The
- * environment variable is shown only where it is not the key itself.
+ * One line per service, its keys as buttons that choose the key whose command is shown. Each key
+ * is also the name of the environment variable consumers get (envFrom), so it is shown once.
  */
 function SecretKeyGroups(props: {
   keys: SecretKey[];
@@ -61,7 +60,6 @@ function SecretKeyGroups(props: {
               style={{ textTransform: 'none', minWidth: 0, padding: '0 4px' }}
             >
               <code>{k.key}</code>
-              {k.envVar !== k.key && <>&nbsp;→ {k.envVar}</>}
             </Button>
           ))}
         </DenseItem>
@@ -116,8 +114,8 @@ export function SecretsSection(props: { secret?: ConnectionSecretRef }) {
       )}
       {secret && (
         <Typography variant="body2">
-          Secret <code>{secret.name}</code> in namespace{' '}
-          <code>{secret.namespace}</code>
+          Secret <code>{secret.name}</code> in <code>{secret.namespace}</code>;
+          each key is a consumer env var
         </Typography>
       )}
       {secret && !keys.length && (

@@ -1,4 +1,7 @@
-import { ObjectsByEntityResponse } from '@backstage/plugin-kubernetes-common';
+import {
+  ClusterObjects,
+  ObjectsByEntityResponse,
+} from '@backstage/plugin-kubernetes-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { byName, loadExampleEntities } from '../../__testUtils__/entities';
@@ -55,36 +58,44 @@ const composite = (ready: boolean) => ({
   },
 });
 
+/** The plugin's response with one cluster, `prod`, holding `objects`. */
+const oneCluster = (
+  objects: Partial<ClusterObjects>,
+): ObjectsByEntityResponse => ({
+  items: [
+    {
+      cluster: { name: 'prod' },
+      podMetrics: [],
+      errors: [],
+      resources: [],
+      ...objects,
+    },
+  ],
+});
+
 function response(
   ready: boolean,
   jobs: unknown[] = [],
 ): ObjectsByEntityResponse {
-  return {
-    items: [
+  return oneCluster({
+    resources: [
+      { type: 'customresources', resources: [composite(ready)] },
       {
-        cluster: { name: 'prod' },
-        podMetrics: [],
-        errors: [],
+        type: 'statefulsets',
+        resources: [workload('kafka', 3, 3), workload('postgresql', 1)],
+      },
+      {
+        type: 'deployments',
         resources: [
-          { type: 'customresources', resources: [composite(ready)] },
-          {
-            type: 'statefulsets',
-            resources: [workload('kafka', 3, 3), workload('postgresql', 1)],
-          },
-          {
-            type: 'deployments',
-            resources: [
-              workload('schema-registry', 2, 2),
-              workload('mqtt', 1),
-              workload('lenses-hq', 1),
-              workload('metabase', ready ? 1 : 0),
-            ],
-          },
-          { type: 'jobs', resources: jobs as any[] },
+          workload('schema-registry', 2, 2),
+          workload('mqtt', 1),
+          workload('lenses-hq', 1),
+          workload('metabase', ready ? 1 : 0),
         ],
       },
+      { type: 'jobs', resources: jobs as any[] },
     ],
-  };
+  });
 }
 
 const kubernetes = (answer: () => Promise<ObjectsByEntityResponse>) => ({
@@ -145,6 +156,7 @@ describe('live state', () => {
     expect(live.getByTestId('condition-Synced')).toHaveTextContent(
       'Synced: True (ReconcileSuccess)',
     );
+    expect(live.queryByTestId('unread')).not.toBeInTheDocument();
     expect(
       live.getByText('Cluster prod, last change 2026-12-04T10:02:00Z'),
     ).toBeInTheDocument();
@@ -206,22 +218,17 @@ describe('live state', () => {
 
   it('forbidden: names the cluster and the status', async () => {
     const live = await renderLive(
-      kubernetes(async () => ({
-        items: [
-          {
-            cluster: { name: 'prod' },
-            podMetrics: [],
-            resources: [],
-            errors: [
-              {
-                errorType: 'UNAUTHORIZED_ERROR',
-                statusCode: 403,
-                resourcePath: '/apis/apps/v1/deployments',
-              },
-            ],
-          },
-        ],
-      })),
+      kubernetes(async () =>
+        oneCluster({
+          errors: [
+            {
+              errorType: 'UNAUTHORIZED_ERROR',
+              statusCode: 403,
+              resourcePath: '/apis/apps/v1/deployments',
+            },
+          ],
+        }),
+      ),
     );
     expect(
       await live.findByText(
@@ -234,21 +241,16 @@ describe('live state', () => {
   });
 
   it('cluster unreachable: an error panel and a retry that asks again', async () => {
-    const api = kubernetes(async () => ({
-      items: [
-        {
-          cluster: { name: 'prod' },
-          podMetrics: [],
-          resources: [],
-          errors: [
-            {
-              errorType: 'FETCH_ERROR',
-              message: 'connect ECONNREFUSED 10.0.0.1:6443',
-            },
-          ],
-        },
-      ],
-    }));
+    const api = kubernetes(async () =>
+      oneCluster({
+        errors: [
+          {
+            errorType: 'FETCH_ERROR',
+            message: 'connect ECONNREFUSED 10.0.0.1:6443',
+          },
+        ],
+      }),
+    );
     const live = await renderLive(api);
     expect(
       await live.findAllByText(
@@ -273,21 +275,13 @@ describe('live state', () => {
   });
 
   it("a consumer's compact card shows its own Deployment's ready replicas, from one request", async () => {
-    const api = kubernetes(async () => ({
-      items: [
-        {
-          cluster: { name: 'prod' },
-          podMetrics: [],
-          errors: [],
-          resources: [
-            {
-              type: 'deployments',
-              resources: [workload('alerting', 1, 2)],
-            },
-          ],
-        },
-      ],
-    }));
+    const api = kubernetes(async () =>
+      oneCluster({
+        resources: [
+          { type: 'deployments', resources: [workload('alerting', 1, 2)] },
+        ],
+      }),
+    );
     await renderCard(byName(examples, 'alerting'), {
       catalogApi: countingCatalog(examples),
       kubernetesApi: api as any,
@@ -301,6 +295,24 @@ describe('live state', () => {
     expect(live.queryByText(/no conditions/)).not.toBeInTheDocument();
     expect(api.getObjectsByEntity.mock.calls[0][0].entity.metadata.name).toBe(
       'alerting',
+    );
+  });
+
+  it('a cluster that holds the platform but refuses one object type: the rest, and what was not read', async () => {
+    const partial = response(true);
+    partial.items[0].errors = [
+      {
+        errorType: 'UNAUTHORIZED_ERROR',
+        statusCode: 403,
+        resourcePath: '/apis/batch/v1/jobs',
+      },
+    ];
+    const live = await renderLive(kubernetes(async () => partial));
+    expect(await live.findByTestId('condition-Ready')).toHaveTextContent(
+      'Ready: True (Available)',
+    );
+    expect(live.getByTestId('unread')).toHaveTextContent(
+      'Not read: UNAUTHORIZED_ERROR 403 on /apis/batch/v1/jobs',
     );
   });
 

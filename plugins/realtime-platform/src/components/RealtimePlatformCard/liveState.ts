@@ -38,6 +38,8 @@ export type LiveState =
       conditions: LiveCondition[];
       workloads: LiveWorkload[];
       failedJobs: FailedJob[];
+      /** What the backend could not read on that cluster (a forbidden object type, say). */
+      unread: string[];
       /** The newest transition time of a condition of the composite or of a workload. */
       lastChange?: string;
     };
@@ -99,13 +101,10 @@ function liveOf(item: ClusterObjects): LiveState {
   const composite = resourcesOf(item, 'customresources').find(
     o => o.kind === COMPOSITE_KIND,
   );
-  const conditions: LiveCondition[] = (composite?.status?.conditions ?? [])
-    .filter((c: Loose) => c.type === 'Ready' || c.type === 'Synced')
-    .sort(
-      (a: Loose, b: Loose) =>
-        (a.type === 'Ready' ? -1 : 1) - (b.type === 'Ready' ? -1 : 1),
-    )
-    .map((c: Loose) => ({
+  const all: Loose[] = composite?.status?.conditions ?? [];
+  const conditions: LiveCondition[] = ['Ready', 'Synced']
+    .flatMap(type => all.filter(c => c.type === type))
+    .map(c => ({
       type: c.type,
       status: c.status,
       reason: c.reason,
@@ -123,6 +122,7 @@ function liveOf(item: ClusterObjects): LiveState {
     conditions,
     workloads: workloadsOf(item),
     failedJobs: failedJobsOf(item),
+    unread: item.errors.map(describeError),
     lastChange: newest([
       ...conditions.map(c => c.lastTransitionTime),
       ...workloadTimes,
