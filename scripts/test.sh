@@ -14,11 +14,18 @@ mkdir -p "$ARTIFACTS/logs" "$ARTIFACTS/screenshots"
 passed=()
 failed=()
 stage() { # name command...
-  local name=$1 start=$SECONDS
+  local name=$1 start=$SECONDS log
   shift
   say "$name"
-  if "$@"; then passed+=("$name"); else failed+=("$name"); fi
+  log="$ARTIFACTS/logs/stage-${name//[^A-Za-z0-9.-]/_}.log"
+  # Not a pipe: a server a stage leaves running would hold it open and stall the next stage.
+  if "$@" > >(tee "$log") 2>&1; then passed+=("$name"); else failed+=("$name|$log"); fi
   echo "    ($name: $((SECONDS - start)) s)"
+}
+
+# A CI log may keep only its tail: repeat what each failed stage said about its failures there.
+failure_summary() { # log
+  grep -E '✕|✘|●|^ *[0-9]+\) |FAIL |Error:|error:|not ok|failed' "$1" | grep -v '^ *PASS' | head -n 40
 }
 
 cleanup() {
@@ -119,6 +126,9 @@ stage "browser tests (PostgreSQL, restart)" e2e_postgres
 
 echo
 for name in "${passed[@]}"; do echo "  PASS  $name"; done
-for name in "${failed[@]+"${failed[@]}"}"; do echo "  FAIL  $name"; done
+for entry in "${failed[@]+"${failed[@]}"}"; do
+  echo "  FAIL  ${entry%%|*} (log: ${entry#*|})"
+  failure_summary "${entry#*|}" | sed 's/^/          /'
+done
 echo "stages: ${#passed[@]} passed, ${#failed[@]} failed"
 [ ${#failed[@]} -eq 0 ]

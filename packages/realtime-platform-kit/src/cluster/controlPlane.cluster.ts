@@ -445,37 +445,42 @@ describe('the certificate Secret named by mqtt.tls, missing or without a key (ev
   });
 });
 
-describe('a service whose pods fail (kwok fails every container of a labelled pod)', () => {
-  const FAIL_LABEL = 'pod-container-running-failed.stage.kwok.x-k8s.io';
+describe('a service whose pods never become ready (they ask for a node no node matches)', () => {
+  // kwok makes every scheduled pod ready, and its chaos stage that fails a labelled pod's
+  // containers makes the ReplicaSet replace it with a pod that is ready again for a moment: the
+  // ready count flaps. A pod no node matches stays Pending, so it is never ready.
+  const NO_NODE = { 'realtime.platform.example.org/no-such-node': 'true' };
+  const service = async () => {
+    const [result] = await renderApps(kit, [GENERATED_SHAPES[1][1]]);
+    const component = result.components.find(
+      c => c.type !== PLATFORM_COMPONENT_TYPE,
+    )!;
+    const md = component.output.metadata;
+    const live = (): Promise<Loose> =>
+      client.get('apps/v1', 'Deployment', md.name, md.namespace);
+    return { result, component, live };
+  };
 
   it.each(Object.keys(KUBEVELA_RELEASES))(
     'is unhealthy for KubeVela %s, and the message counts the ready pods',
     async label => {
-      const [result] = await renderApps(kit, [GENERATED_SHAPES[1][1]]);
-      const service = result.components.find(
-        c => c.type !== PLATFORM_COMPONENT_TYPE,
-      )!;
-      const md = service.output.metadata;
-      const live = () =>
-        client.get('apps/v1', 'Deployment', md.name, md.namespace);
-      const before: Loose = await live();
-      // Recreate: a rolling update keeps the old ready pod while the new one fails (with one
-      // replica nothing may be unavailable), so whether any pod fails would depend on which kwok
-      // stage wins the race for the new pod.
-      if (!before.spec.template.metadata.labels[FAIL_LABEL])
+      const { result, component, live } = await service();
+      const before = await live();
+      // Recreate: a rolling update keeps the old ready pod while the new one waits.
+      if (!before.spec.template.spec.nodeSelector)
         await client.mergePatch(before, {
           spec: {
             strategy: { type: 'Recreate', rollingUpdate: null },
-            template: { metadata: { labels: { [FAIL_LABEL]: 'true' } } },
+            template: { spec: { nodeSelector: NO_NODE } },
           },
         });
-      let now: Loose = await live();
+      let now = await live();
       for (let i = 0; i < 120 && (now.status.readyReplicas ?? 0) > 0; i++) {
         await new Promise(r => setTimeout(r, 500));
         now = await live();
       }
       expect(now.status.readyReplicas ?? 0).toBe(0);
-      expect(await liveHealth(label, result, service, now)).toEqual({
+      expect(await liveHealth(label, result, component, now)).toEqual({
         healthy: false,
         message: expect.stringMatching(/^0\/1 ready/),
       });
@@ -483,18 +488,10 @@ describe('a service whose pods fail (kwok fails every container of a labelled po
   );
 
   afterAll(async () => {
-    const [result] = await renderApps(kit, [GENERATED_SHAPES[1][1]]);
-    const md = result.components.find(c => c.type !== PLATFORM_COMPONENT_TYPE)!
-      .output.metadata;
-    const live = await client.get(
-      'apps/v1',
-      'Deployment',
-      md.name,
-      md.namespace,
-    );
+    const live = await (await service()).live();
     if (live)
       await client.mergePatch(live, {
-        spec: { template: { metadata: { labels: { [FAIL_LABEL]: null } } } },
+        spec: { template: { spec: { nodeSelector: null } } },
       });
   });
 });
