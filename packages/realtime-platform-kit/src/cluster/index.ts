@@ -23,3 +23,4 @@ export {
   renderApps,
 } from './testCluster';
 export { seedExamples } from './seed';
+export { GENERATED_SHAPES } from './shapes';
