@@ -2,7 +2,7 @@ import { codeBlocks } from './docPages';
 
 /**
  * The kubectl, vela and mosquitto_pub commands of a page: lines of its shell code blocks
- * (continuations joined) and inline code spans.
+ * (continuations and pipes across lines joined) and inline code spans.
  */
 export function pageCommands(text: string): string[] {
   const out: string[] = [];
@@ -12,6 +12,7 @@ export function pageCommands(text: string): string[] {
     out.push(
       ...block.body
         .replace(/\\\n\s*/g, ' ')
+        .replace(/\|\s*\n\s*/g, '| ')
         .split('\n')
         .map(l => l.trim())
         .filter(Boolean),

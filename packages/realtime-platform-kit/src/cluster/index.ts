@@ -21,6 +21,7 @@ export {
   ensureNamespace,
   createUserSecrets,
   renderApps,
+  testServerCertificate,
 } from './testCluster';
 export { seedExamples } from './seed';
 export { GENERATED_SHAPES } from './shapes';
