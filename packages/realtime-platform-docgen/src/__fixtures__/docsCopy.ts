@@ -11,10 +11,9 @@ export function copyDocs() {
   fs.cpSync(path.join(repoRoot, 'docs'), path.join(copy.root, 'docs'), {
     recursive: true,
   });
-  fs.symlinkSync(
-    path.join(repoRoot, 'monitoring'),
-    path.join(copy.root, 'monitoring'),
-  );
+  // Pages include from monitoring/; the versions table reads the control plane's go.mod.
+  for (const dir of ['monitoring', 'tools'])
+    fs.symlinkSync(path.join(repoRoot, dir), path.join(copy.root, dir));
   return {
     ...copy,
     /** Absolute path of a file below the copy. */

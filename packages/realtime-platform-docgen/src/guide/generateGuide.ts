@@ -2,7 +2,8 @@
  * What the architecture pages and the user guide show from the platform's own tools, so that
  * nothing in them is pasted: the output of every `realtime-kit` command the guide shows (run
  * through the real CLI); the parts table, the prerequisites and the resources per size profile
- * (read from the definitions and the composition through the kit); the environment variables a
+ * (read from the definitions and the composition through the kit); the quick start's costs per
+ * example and profile and its versions table; the environment variables a
  * webservice gets (the kit's connection-secret contract). Committed, and included in the pages
  * with pymdownx.snippets.
  */
@@ -12,6 +13,7 @@ import { docsKit, FULL_EXAMPLE, MINIMAL_EXAMPLE } from './docsKit';
 import { envVars } from './envVars';
 import { partsTable } from './partsTable';
 import { prerequisites } from './prerequisites';
+import { costsTable, versionsTable } from './quickStart';
 import { resourcesTable } from './resourcesTable';
 
 /** Where the architecture pages' generated tables are written (repo-relative). */
@@ -31,6 +33,8 @@ export async function generateGuide(root: string): Promise<GeneratedDocs> {
     `${ARCH_OUT}/prerequisites.txt`,
     prerequisites(docs.kit, full, minimal),
   );
+  files.set(`${ARCH_OUT}/costs.txt`, await costsTable(docs));
+  files.set(`${ARCH_OUT}/versions.txt`, versionsTable(docs.kit, root));
   files.set(`${GUIDE_OUT}/env-vars.txt`, await envVars(docs.kit, root));
   return {
     files,
