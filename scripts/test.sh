@@ -85,6 +85,7 @@ lint_outside_packages() {
   unformatted=$(gofmt -l tools)
   [ -z "$unformatted" ] || { echo "gofmt: not formatted: $unformatted (run: gofmt -w tools)"; rc=1; }
   (cd tools/composition-render && GOFLAGS=-mod=mod go vet .) || rc=1
+  (cd tools/xpkg-check && go vet -mod=readonly .) || rc=1
   for label in v1.9 v1.10; do
     (cd tools/kubevela-cue && go vet -mod=readonly -modfile="go.$label.mod" .) || rc=1
   done
@@ -123,6 +124,7 @@ stage "build app" build_app
 stage "browser tests (SQLite)" scripts/e2e.sh
 stage "browser tests (live state, simulated cluster)" scripts/e2e-live.sh
 stage "browser tests (PostgreSQL, restart)" e2e_postgres
+stage "docs screenshots match the pages" node scripts/docs/screenshots.mjs --check
 
 echo
 for name in "${passed[@]}"; do echo "  PASS  $name"; done

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Copies the portal screenshots the user guide shows from the browser tests' output
-# (artifacts/screenshots/*.png, written by packages/app/e2e-tests) into docs/user-guide/img/.
+# (artifacts/screenshots/*.png, written by packages/app/e2e-tests) into docs/user-guide/img/, each with
+# the visible text of its region (<name>.txt), which the test command compares with the page.
 # Run the browser tests first, then this, and commit docs/user-guide/img/:
 #   scripts/portal.sh start && yarn playwright test; scripts/portal.sh stop; scripts/e2e-live.sh   (or: make test)
 #   scripts/docs/refresh-screenshots.sh
@@ -22,12 +23,13 @@ declare -A SHOTS=(
 mkdir -p "$dst"
 missing=0
 for name in "${!SHOTS[@]}"; do
-  if [ ! -s "$src/$name.png" ]; then
+  if [ ! -s "$src/$name.png" ] || [ ! -s "$src/$name.txt" ]; then
     echo "missing: artifacts/screenshots/$name.png (written by ${SHOTS[$name]}; run the browser tests first)" >&2
     missing=1
     continue
   fi
   cp "$src/$name.png" "$dst/$name.png"
-  echo "copied $name.png"
+  cp "$src/$name.txt" "$dst/$name.txt"
+  echo "copied $name.png and its text"
 done
 exit $missing

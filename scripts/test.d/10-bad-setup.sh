@@ -65,5 +65,14 @@ else
   passed=$((passed + 1))
 fi
 rm -rf "$cp_dir" "$built_app"
+
+# A docs screenshot whose page changed fails, naming the line; one without its text too.
+shots=$(mktemp -d) && mkdir -p "$shots/img" "$shots/run"
+touch "$shots/img/card.png" && printf 'Kafka\nReady\n' >"$shots/img/card.txt" && printf 'Kafka\nNot ready\n' >"$shots/run/card.txt"
+expect_failure "a docs screenshot of a page that changed" "card: the page no longer shows what the committed screenshot shows, from line 2" \
+  node scripts/docs/screenshots.mjs --check "$shots/img" "$shots/run"
+rm "$shots/img/card.txt"
+expect_failure "a docs screenshot without its text" "card: no " node scripts/docs/screenshots.mjs --check "$shots/img" "$shots/run"
+rm -rf "$shots"
 echo "bad set-up: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { enterAsGuest, screenshotPath } from './signIn';
+import { docsScreenshot } from './docsScreenshot';
 
 test('a guest opens the platform docs entity and reads its rendered docs', async ({
   page,
@@ -31,7 +32,7 @@ test('a guest opens the platform docs entity and reads its rendered docs', async
   await expect(
     diagram.locator('text', { hasText: 'Schema registry' }),
   ).toHaveCount(1);
-  await page.screenshot({ path: screenshotPath('docs-index'), fullPage: true });
+  await docsScreenshot(page, 'docs-index');
 });
 
 test('the docs pages are searchable once built', async ({ page, request }) => {

@@ -1,6 +1,7 @@
 import { test, expect, APIRequestContext } from '@playwright/test';
 import { enterAsGuest, screenshotPath } from './signIn';
 import { realtimeCard } from './realtimeCard';
+import { docsScreenshot } from './docsScreenshot';
 
 /*
  * Both example applications (platform/examples/*.yaml) are registered in
@@ -164,9 +165,7 @@ test('the card on a generated platform shows its parts, consumers, secret keys a
   );
 
   await platformCard.scrollIntoViewIfNeeded();
-  await platformCard.screenshot({
-    path: screenshotPath('catalog-module-platform-card'),
-  });
+  await docsScreenshot(platformCard, 'catalog-module-platform-card');
   await page.screenshot({
     path: screenshotPath('catalog-module-platform-page'),
     fullPage: true,

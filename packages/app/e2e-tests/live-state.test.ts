@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { test, expect, Page } from '@playwright/test';
 import { enterAsGuest, screenshotPath } from './signIn';
 import { realtimeCard } from './realtimeCard';
+import { docsScreenshot } from './docsScreenshot';
 
 /*
  * The card's live state against the simulated cluster (scripts/e2e-live.sh): the comprehensive
@@ -80,9 +81,7 @@ test('the card shows the live state from the cluster: Ready, every part ready, i
   expect((await realtimeCard(page).boundingBox())!.height).toBeLessThanOrEqual(
     800,
   );
-  await realtimeCard(page).screenshot({
-    path: screenshotPath('realtime-card-live'),
-  });
+  await docsScreenshot(realtimeCard(page), 'realtime-card-live');
 });
 
 test('a failing part is named, with the composite message', async ({
@@ -170,9 +169,7 @@ test('a failing part is named, with the composite message', async ({
   await expect
     .poll(async () => (await partStates(page))['Metabase (telemetry)'])
     .toBe('0/1 ready');
-  await realtimeCard(page).screenshot({
-    path: screenshotPath('realtime-card-live-failing'),
-  });
+  await docsScreenshot(realtimeCard(page), 'realtime-card-live-failing');
 });
 
 test("the stock Kubernetes tab shows the same cluster's pods, and the failing Deployment", async ({

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { enterAsGuest, screenshotPath } from './signIn';
 import { realtimeCard } from './realtimeCard';
+import { docsScreenshot } from './docsScreenshot';
 
 const PLATFORM = '/catalog/factory/component/telemetry';
 
@@ -112,7 +113,5 @@ test('a consumer webservice shows the compact card', async ({ page }) => {
   await expect(
     consumerCard.getByLabel('Consumes').getByText('machines.telemetry'),
   ).toBeVisible();
-  await consumerCard.screenshot({
-    path: screenshotPath('realtime-card-consumer'),
-  });
+  await docsScreenshot(consumerCard, 'realtime-card-consumer');
 });

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import { Locator, Page } from '@playwright/test';
+import { screenshotPath } from './signIn';
+
+/** Times and ages change on every run: the text beside a screenshot holds a placeholder. */
+const VOLATILE: [RegExp, string][] = [
+  [/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?Z?/g, '<time>'],
+  [/\b\d+ (seconds?|minutes?|hours?|days?) ago\b/g, '<age>'],
+];
+
+/** The visible text of a captured region, one trimmed line per line, volatile parts masked. */
+export function screenshotText(innerText: string): string {
+  let text = innerText
+    .split('\n')
+    .map(l => l.trim())
+    .filter(Boolean)
+    .join('\n');
+  for (const [re, to] of VOLATILE) text = text.replace(re, to);
+  return `${text}\n`;
+}
+
+/**
+ * Saves a screenshot the docs show, and beside it the visible text of the same region
+ * (`<name>.txt`): the test command compares that text with the one committed next to the image
+ * in docs/user-guide/img (scripts/docs/screenshots.mjs), so an image of a page that has changed
+ * fails instead of going stale.
+ */
+export async function docsScreenshot(
+  target: Page | Locator,
+  name: string,
+): Promise<void> {
+  const path = screenshotPath(name);
+  if ('goto' in target) {
+    await target.screenshot({ path, fullPage: true });
+    fs.writeFileSync(
+      path.replace(/\.png$/, '.txt'),
+      screenshotText(await target.locator('body').innerText()),
+    );
+  } else {
+    await target.screenshot({ path });
+    fs.writeFileSync(
+      path.replace(/\.png$/, '.txt'),
+      screenshotText(await target.innerText()),
+    );
+  }
+}
