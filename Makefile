@@ -7,7 +7,7 @@ start: ## install what is missing, then serve the portal on http://localhost:300
 test: ## every check: types, lint, unit, docs, diagrams, browser tests, PostgreSQL path
 	@scripts/test.sh
 
-setup: ## install Node 22, yarn deps, the TechDocs venv, cue, Chromium/PostgreSQL/Mosquitto/iproute2/openssl
+setup: ## install or build what the portal and the tests need (Node 22, yarn deps, venvs, Go tools, Kafka, apt packages as root; README: Requirements)
 	@scripts/setup.sh
 
 stop: ## stop the portal that scripts/portal.sh started for tests

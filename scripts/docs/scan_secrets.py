@@ -11,7 +11,9 @@ Allowed, because they are not credentials (each finding is printed with the rule
   redacted     realtime-kit's redaction marker "<redacted: N bytes>";
   shape        the value is the word naming the field, as in postgresql://user:password@host/db;
   template     the line is a Go template action ({{ ... }}) and the value holds no run of 16 or
-               more letters and digits (template code such as `append $passwd`, not a key).
+               more letters and digits (template code such as `append $passwd`, not a key);
+  code         the value spans lines: detect-secrets read a YAML block scalar (a definition's CUE
+               template, as the generated KubeVela addon files hold it), which no credential is.
 Everything else fails, printed as file:line: type (never the value itself).
 
 detect-secrets' keyword plugin does not read `password: value` in every file type (markdown, for
@@ -81,6 +83,8 @@ def allowed(value, line):
         v = value.strip().strip("'\"")
         if REDACTED.match(v):
             return "redacted"
+        if "\n" in v:
+            return "code"
         if PLACEHOLDER.match(v) or PLACEHOLDER.match(value.strip()):
             return "placeholder"
         if TEMPLATE_INSIDE.search(v):
@@ -107,10 +111,19 @@ def main(argv):
         rel = os.path.relpath(filename, REPO)
         try:
             with open(filename, encoding="utf-8", errors="replace") as fh:
-                line = fh.read().splitlines()[secret.line_number - 1]
+                lines = fh.read().splitlines()
+            line = lines[secret.line_number - 1]
         except (OSError, IndexError):
-            line = ""
+            lines, line = [], ""
         rule = allowed(secret.secret_value, line)
+        # Inside a YAML block scalar detect-secrets reports the block's first line: judge the
+        # line of the block that holds the value.
+        if not rule and line.rstrip().endswith("|") and secret.secret_value:
+            later = lines[secret.line_number :]
+            unquoted = lambda l: l.replace('"', "").replace("'", "")  # noqa: E731
+            value = unquoted(secret.secret_value.strip())
+            holders = [l for l in later if value in unquoted(l)]
+            rule = next(filter(None, (allowed(secret.secret_value, l) for l in holders)), None)
         if rule:
             allowed_count += 1
             print(f"allowed ({rule}): {rel}:{secret.line_number}: {secret.type}")

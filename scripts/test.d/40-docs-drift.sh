@@ -7,7 +7,13 @@
 # variable outside the contract or a page includes a file that does not exist.
 # What the pages say (diagrams, parts, OAM snippets, commands) is checked by the jest tests of
 # packages/realtime-platform-docgen, in the "unit tests" stage.
+# The install packages of platform/package (the Crossplane Configuration package and the KubeVela
+# addon) are generated too: `realtime-kit packages generate --check` regenerates them in memory,
+# checks them against the packaging rules and fails naming each stale, missing or orphaned file.
 set -uo pipefail
 source "$(dirname "$0")/../lib.sh"
 cd "$REPO"
-exec node packages/realtime-platform-docgen/bin/realtime-docgen --check
+rc=0
+node packages/realtime-platform-docgen/bin/realtime-docgen --check || rc=1
+node packages/realtime-platform-kit/bin/realtime-kit packages generate --check || rc=1
+exit $rc

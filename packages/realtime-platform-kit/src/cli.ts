@@ -5,6 +5,7 @@ import { formatIssue, InvalidApplicationError } from './issues';
 import { createKit } from './kit';
 import { xrdSpecSchema } from './schema';
 import { localCommand, LOCAL_USAGE } from './runtime/localCli';
+import { packagesCommand, PACKAGES_USAGE } from './packagesCli';
 import { KubeObject } from './types';
 
 const USAGE = `usage: realtime-kit <command> [files...]
@@ -14,6 +15,7 @@ const USAGE = `usage: realtime-kit <command> [files...]
   schema [type]         print the parameter tree of a component type (JSON)
   xrd                   print the XRD spec schema derived from the realtime-platform definition (YAML)
 ${COMPOSITIONS_USAGE}
+${PACKAGES_USAGE}
 ${LOCAL_USAGE}`;
 
 /** Secret values are replaced by their length: render output may end up in logs. */
@@ -34,6 +36,12 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...files] = argv;
   if (command === 'compositions') {
     const code = await compositionsCommand(files);
+    if (code !== undefined) return code;
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  if (command === 'packages') {
+    const code = await packagesCommand(files);
     if (code !== undefined) return code;
     process.stderr.write(`${USAGE}\n`);
     return 2;

@@ -16,20 +16,24 @@ import {
 import { KUBEVELA_RELEASES } from './kubevela';
 import { dependencyObjectName, parsePackageRef } from './packageRef';
 import { findRoot, PLATFORM_FILES } from './paths';
-import { compareVersions, compatibleRange, parseVersion } from './semverConstraint';
+import {
+  compareVersions,
+  compatibleRange,
+  parseVersion,
+} from './semverConstraint';
 import { isRecord, KubeObject } from './types';
 
 /** Where the generated install packages live, relative to the repository root. */
 export const PACKAGES_DIR = 'platform/package';
 
 /** The one hand-written file of {@link PACKAGES_DIR}: the packages' release version and tags. */
-export const PACKAGE_RELEASE_FILE = `${PACKAGES_DIR}/release.yaml`;
+export const PACKAGE_RELEASE_FILE: string = `${PACKAGES_DIR}/release.yaml`;
 
 /** The Crossplane Configuration package root (`crossplane xpkg build -f <this>`). */
-export const CROSSPLANE_PACKAGE_DIR = `${PACKAGES_DIR}/crossplane`;
+export const CROSSPLANE_PACKAGE_DIR: string = `${PACKAGES_DIR}/crossplane`;
 
 /** The directory holding the KubeVela addon directory (named like the addon). */
-export const VELA_ADDONS_DIR = `${PACKAGES_DIR}/vela-addon`;
+export const VELA_ADDONS_DIR: string = `${PACKAGES_DIR}/vela-addon`;
 
 /** Regenerates {@link PACKAGES_DIR}; run from the repository root. */
 export const PACKAGES_COMMAND =
@@ -104,11 +108,17 @@ function documents(file: string, text: string): SourceDocument[] {
     const object: unknown = doc.toJS();
     if (!isRecord(object) || !doc.contents?.range) return [];
     const [start, , end] = doc.contents.range;
-    return [{ file, object: object as KubeObject, text: text.slice(start, end) }];
+    return [
+      { file, object: object as KubeObject, text: text.slice(start, end) },
+    ];
   });
 }
 
-function one(docs: SourceDocument[], kind: string, file: string): SourceDocument {
+function one(
+  docs: SourceDocument[],
+  kind: string,
+  file: string,
+): SourceDocument {
   const found = docs.filter(d => d.object.kind === kind);
   if (found.length !== 1)
     throw new Error(
@@ -139,16 +149,25 @@ function renameFunctionRefs(
   const steps = (doc.object.spec as { pipeline?: unknown[] }).pipeline ?? [];
   const edits: [number, number, string][] = [];
   steps.forEach((_step, i) => {
-    const node = parsed.getIn(['spec', 'pipeline', i, 'functionRef', 'name'], true);
+    const node = parsed.getIn(
+      ['spec', 'pipeline', i, 'functionRef', 'name'],
+      true,
+    );
     if (!isScalar(node) || !node.range) return;
-    const fn = functions.find(f => f.object.metadata.name === (node as Scalar).value);
+    const fn = functions.find(
+      f => f.object.metadata.name === (node as Scalar).value,
+    );
     if (!fn)
       throw new Error(
         `${doc.file}: spec.pipeline[${i}].functionRef.name ${String(
           node.value,
         )} is no Function of ${COMPOSITIONS_SOURCE}: add the Function there`,
       );
-    edits.push([node.range[0], node.range[1], dependencyObjectName(packageOf(fn.object))]);
+    edits.push([
+      node.range[0],
+      node.range[1],
+      dependencyObjectName(packageOf(fn.object)),
+    ]);
   });
   let text = doc.text;
   for (const [start, end, name] of edits.sort((a, b) => b[0] - a[0]))
@@ -156,16 +175,21 @@ function renameFunctionRefs(
   return { file: doc.file, object: parse(text) as KubeObject, text };
 }
 
-function catalogFacts(root: string): Pick<PackageSources, 'name' | 'description' | 'maintainer'> {
+function catalogFacts(
+  root: string,
+): Pick<PackageSources, 'name' | 'description' | 'maintainer'> {
   const docs = documents(CATALOG_SOURCE, read(root, CATALOG_SOURCE));
   const system = one(docs, 'System', CATALOG_SOURCE).object;
-  const owner = String((system.spec as { owner?: unknown } | undefined)?.owner ?? '');
+  const owner = String(
+    (system.spec as { owner?: unknown } | undefined)?.owner ?? '',
+  );
   const groupName = owner.replace(/^(group:)?(default\/)?/, '');
   const group = docs.find(
     d => d.object.kind === 'Group' && d.object.metadata.name === groupName,
   )?.object;
   const title = (group?.metadata as { title?: unknown } | undefined)?.title;
-  const description = (system.metadata as { description?: unknown }).description;
+  const description = (system.metadata as { description?: unknown })
+    .description;
   if (typeof title !== 'string' || typeof description !== 'string')
     throw new Error(
       `${CATALOG_SOURCE}: the System needs metadata.description and an owner Group with metadata.title (the packages' description and maintainer)`,
@@ -177,12 +201,18 @@ function releaseFacts(root: string): Pick<PackageSources, 'version' | 'tags'> {
   const release = parse(read(root, PACKAGE_RELEASE_FILE)) as unknown;
   const version = isRecord(release) ? release.version : undefined;
   const tags = isRecord(release) ? release.tags : undefined;
-  if (typeof version !== 'string' || !parseVersion(version) || version.startsWith('v'))
+  if (
+    typeof version !== 'string' ||
+    !parseVersion(version) ||
+    version.startsWith('v')
+  )
     throw new Error(
       `${PACKAGE_RELEASE_FILE}: \`version\` must be a semantic version without a leading v (e.g. 0.1.0)`,
     );
   if (!Array.isArray(tags) || tags.some(t => typeof t !== 'string'))
-    throw new Error(`${PACKAGE_RELEASE_FILE}: \`tags\` must be a list of strings`);
+    throw new Error(
+      `${PACKAGE_RELEASE_FILE}: \`tags\` must be a list of strings`,
+    );
   return { version, tags: tags as string[] };
 }
 
@@ -191,21 +221,30 @@ export function readPackageSources(root: string = findRoot()): PackageSources {
   const compositionText = assembleComposition(readCompositionSources(root));
   const compositionDocs = documents(COMPOSITIONS_SOURCE, compositionText);
   const functions = compositionDocs.filter(d => d.object.kind === 'Function');
-  const definitions = documents(DEFINITIONS_SOURCE, read(root, DEFINITIONS_SOURCE)).filter(
-    d => d.object.kind === 'ComponentDefinition',
-  );
+  const definitions = documents(
+    DEFINITIONS_SOURCE,
+    read(root, DEFINITIONS_SOURCE),
+  ).filter(d => d.object.kind === 'ComponentDefinition');
   if (!definitions.length)
     throw new Error(`${DEFINITIONS_SOURCE}: has no ComponentDefinition`);
   return {
     ...catalogFacts(root),
     ...releaseFacts(root),
-    xrd: one(compositionDocs, 'CompositeResourceDefinition', COMPOSITIONS_SOURCE),
+    xrd: one(
+      compositionDocs,
+      'CompositeResourceDefinition',
+      COMPOSITIONS_SOURCE,
+    ),
     composition: renameFunctionRefs(
       one(compositionDocs, 'Composition', COMPOSITIONS_SOURCE),
       functions,
     ),
     functions,
-    provider: one(documents(PROVIDER_SOURCE, read(root, PROVIDER_SOURCE)), 'Provider', PROVIDER_SOURCE),
+    provider: one(
+      documents(PROVIDER_SOURCE, read(root, PROVIDER_SOURCE)),
+      'Provider',
+      PROVIDER_SOURCE,
+    ),
     definitions,
     velaReleases: Object.values(KUBEVELA_RELEASES)
       .map(([release]) => release)
@@ -232,7 +271,9 @@ export function dependencyOf(obj: KubeObject): Record<string, string> {
   const ref = parsePackageRef(packageOf(obj));
   if (!ref.tag)
     throw new Error(
-      `${obj.kind} ${obj.metadata.name}: spec.package ${packageOf(obj)} has no version tag: pin a release (…:vX.Y.Z)`,
+      `${obj.kind} ${obj.metadata.name}: spec.package ${packageOf(
+        obj,
+      )} has no version tag: pin a release (…:vX.Y.Z)`,
     );
   return {
     apiVersion: obj.apiVersion,
@@ -263,7 +304,9 @@ export function configurationMeta(src: PackageSources): KubeObject {
     },
     spec: {
       crossplane: { version: crossplaneConstraint(src.xrd.object) },
-      dependsOn: [...src.functions, src.provider].map(d => dependencyOf(d.object)),
+      dependsOn: [...src.functions, src.provider].map(d =>
+        dependencyOf(d.object),
+      ),
     },
   };
 }
@@ -280,7 +323,9 @@ export function addonMetadata(src: PackageSources): Record<string, unknown> {
 }
 
 function addonReadme(src: PackageSources, addonDir: string): string {
-  const defs = src.definitions.map(d => `\`${d.object.metadata.name}\``).join(' and ');
+  const defs = src.definitions
+    .map(d => `\`${d.object.metadata.name}\``)
+    .join(' and ');
   return `<!-- GENERATED by \`${PACKAGES_COMMAND}\` from ${DEFINITIONS_SOURCE}; do not edit. -->
 
 # ${src.name}
@@ -303,12 +348,18 @@ export function generatePackages(root: string = findRoot()): GeneratedFile[] {
     {
       file: `${CROSSPLANE_PACKAGE_DIR}/crossplane.yaml`,
       text:
-        header(CATALOG_SOURCE, `${COMPOSITIONS_SOURCE} (Functions)`, PROVIDER_SOURCE) +
-        yamlText(configurationMeta(src)),
+        header(
+          CATALOG_SOURCE,
+          `${COMPOSITIONS_SOURCE} (Functions)`,
+          PROVIDER_SOURCE,
+        ) + yamlText(configurationMeta(src)),
     },
     {
       file: `${CROSSPLANE_PACKAGE_DIR}/definition.yaml`,
-      text: header(`${COMPOSITION_SOURCES_DIR}/ (the XRD of ${COMPOSITIONS_SOURCE})`) + src.xrd.text,
+      text:
+        header(
+          `${COMPOSITION_SOURCES_DIR}/ (the XRD of ${COMPOSITIONS_SOURCE})`,
+        ) + src.xrd.text,
     },
     {
       file: `${CROSSPLANE_PACKAGE_DIR}/composition.yaml`,
@@ -322,8 +373,11 @@ export function generatePackages(root: string = findRoot()): GeneratedFile[] {
     {
       file: `${addonDir}/metadata.yaml`,
       text:
-        header(CATALOG_SOURCE, PACKAGE_RELEASE_FILE, 'KUBEVELA_RELEASES (the oldest verified release)') +
-        yamlText(addonMetadata(src)),
+        header(
+          CATALOG_SOURCE,
+          PACKAGE_RELEASE_FILE,
+          'KUBEVELA_RELEASES (the oldest verified release)',
+        ) + yamlText(addonMetadata(src)),
     },
     { file: `${addonDir}/README.md`, text: addonReadme(src, addonDir) },
     ...src.definitions.map(d => ({
@@ -374,15 +428,14 @@ export function checkPackages(
 
 /** One line per stale file, each with the fix. */
 export function staleMessage(stale: StalePackageFile[]): string {
-  return stale
-    .map(s =>
-      s.reason === 'missing'
-        ? `${s.file} is missing: run ${PACKAGES_COMMAND}`
-        : s.reason === 'orphan'
-        ? `${s.file} is not generated (the package would ship it): delete it, or run ${PACKAGES_COMMAND}`
-        : `${s.file} is stale: line ${s.line} differs from what its sources make. It is generated: change the sources and run ${PACKAGES_COMMAND}`,
-    )
-    .join('\n');
+  const line = (s: StalePackageFile): string => {
+    if (s.reason === 'missing')
+      return `${s.file} is missing: run ${PACKAGES_COMMAND}`;
+    if (s.reason === 'orphan')
+      return `${s.file} is not generated (the package would ship it): delete it, or run ${PACKAGES_COMMAND}`;
+    return `${s.file} is stale: line ${s.line} differs from what its sources make. It is generated: change the sources and run ${PACKAGES_COMMAND}`;
+  };
+  return stale.map(line).join('\n');
 }
 
 /** Writes the packages below `root`, deleting orphans; returns the files it changed. */

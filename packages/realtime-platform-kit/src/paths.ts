@@ -226,3 +226,11 @@ export function kubevelaCueBinary(
     .replace(/[^A-Z0-9]/g, '_')}_BIN`;
   return findTool(envVar, `kubevela-cue-${label}`, root);
 }
+
+/**
+ * tools/xpkg-check (decodes a Crossplane package root with Crossplane's API types):
+ * `$XPKG_CHECK_BIN`, else `<root>/.tools/bin/xpkg-check`, else on PATH.
+ */
+export function xpkgCheckBinary(root: string = findRoot()): string {
+  return findTool('XPKG_CHECK_BIN', 'xpkg-check', root);
+}

@@ -81,7 +81,11 @@ function parsePartial(text: string): Partial | undefined {
   if (!m) return undefined;
   const parts = [m[1], m[2], m[3]];
   let given = 0;
-  while (given < 3 && parts[given] !== undefined && !WILDCARD.test(parts[given]))
+  while (
+    given < 3 &&
+    parts[given] !== undefined &&
+    !WILDCARD.test(parts[given])
+  )
     given++;
   if (parts.slice(given).some(p => p !== undefined && !WILDCARD.test(p)))
     return undefined;
@@ -100,7 +104,8 @@ function parsePartial(text: string): Partial | undefined {
 /** The first version above every version the partial `p` stands for (`1.2` → `1.3.0`). */
 function ceiling(p: Partial, keep: 1 | 2 | 3): SemVer {
   const { major, minor, patch } = p.floor;
-  if (keep === 1) return { major: major + 1, minor: 0, patch: 0, prerelease: '' };
+  if (keep === 1)
+    return { major: major + 1, minor: 0, patch: 0, prerelease: '' };
   if (keep === 2) return { major, minor: minor + 1, patch: 0, prerelease: '' };
   return { major, minor, patch: patch + 1, prerelease: '' };
 }
@@ -121,11 +126,8 @@ function comparison(op: string, p: Partial): Test {
     case '!=':
       return v => !whole(v);
     case '>':
-      return given === 3
-        ? v => cmp(v) > 0
-        : given === 0
-        ? () => false
-        : range(ceiling(p, given));
+      if (given === 0) return () => false;
+      return given === 3 ? v => cmp(v) > 0 : range(ceiling(p, given));
     case '>=':
     case '=>':
       return v => cmp(v) >= 0;
@@ -138,11 +140,16 @@ function comparison(op: string, p: Partial): Test {
         : v => compareVersions(v, ceiling(p, given)) < 0;
     case '~':
     case '~>':
-      return range(floor, given === 0 ? undefined : ceiling(p, given === 1 ? 1 : 2));
+      return range(
+        floor,
+        given === 0 ? undefined : ceiling(p, given === 1 ? 1 : 2),
+      );
     case '^': {
       if (given === 0) return () => true;
-      const keep = floor.major > 0 || given === 1 ? 1 : floor.minor > 0 || given === 2 ? 2 : 3;
-      return range(floor, ceiling(p, keep));
+      // The first non-zero part (or the last one given) may not change.
+      if (floor.major > 0 || given === 1) return range(floor, ceiling(p, 1));
+      if (floor.minor > 0 || given === 2) return range(floor, ceiling(p, 2));
+      return range(floor, ceiling(p, 3));
     }
     default:
       return () => false;

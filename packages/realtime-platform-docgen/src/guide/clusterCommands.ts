@@ -46,7 +46,7 @@ export function kubectlVerb(args: string[]): string | undefined {
 
 /** Resource types of Crossplane and KubeVela, or manifests that hold them. */
 const NEEDS_CROSSPLANE = [
-  /\b[a-z]+\.pkg\.crossplane\.io\b/,
+  /\bpkg\.crossplane\.io\b/,
   /\bkubernetes\.m\.crossplane\.io\b/,
   /\bxrd\//,
   /\bcomponentdefinitions\b/,
@@ -67,7 +67,7 @@ export function planCommand(line: string): CommandPlan {
     verbs.some(
       (v, i) => !v || segments[i].indexOf(v) === segments[i].length - 1,
     ) ||
-    /\.\.\.|<[^>]+>/.test(line) ||
+    /\.\.\.|<[A-Za-z][\w-]*>/.test(line) ||
     /[|\\]$/.test(line)
   )
     return { run: false, reason: FRAGMENT };

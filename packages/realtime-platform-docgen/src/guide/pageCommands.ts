@@ -2,21 +2,28 @@ import { codeBlocks } from './docPages';
 
 /**
  * The kubectl, vela and mosquitto_pub commands of a page: lines of its shell code blocks
- * (continuations and pipes across lines joined) and inline code spans.
+ * (continuations, pipes across lines and here-documents joined) and inline code spans.
  */
 export function pageCommands(text: string): string[] {
   const out: string[] = [];
   for (const block of codeBlocks(text).filter(b =>
     ['', 'sh', 'bash'].includes(b.lang),
   )) {
-    out.push(
-      ...block.body
-        .replace(/\\\n\s*/g, ' ')
-        .replace(/\|\s*\n\s*/g, '| ')
-        .split('\n')
-        .map(l => l.trim())
-        .filter(Boolean),
-    );
+    const lines = block.body
+      .replace(/\\\n\s*/g, ' ')
+      .replace(/\|\s*\n\s*/g, '| ')
+      .split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      let line = lines[i].trim();
+      // A here-document belongs to its command: its body, up to the delimiter, is joined to it.
+      const heredoc = /<<-?\s*'?"?(\w+)'?"?/.exec(line);
+      if (heredoc)
+        while (++i < lines.length) {
+          line += `\n${lines[i]}`;
+          if (lines[i].trim() === heredoc[1]) break;
+        }
+      if (line) out.push(line);
+    }
   }
   const prose = text
     .replace(/^\s*```[\s\S]*?^\s*```/gm, '')

@@ -1,8 +1,10 @@
 import { platformNames } from '@internal/realtime-platform-contract';
 import { RenderResult } from '@internal/realtime-platform-kit';
 import {
+  always,
   hasConnect,
   hasLenses,
+  hasLensesMetrics,
   manifestOf,
   PARTS,
   PlatformSpec,
@@ -17,6 +19,9 @@ export function whenText(
   if (fn === hasConnect)
     return 'when `mqtt.bridges` or `postgresql.sink.topics` is not empty';
   if (fn === hasLenses) return 'when `lenses` is set';
+  if (fn === hasLensesMetrics) return 'when `lenses.metricsNamespace` is set';
+  if (fn && fn !== always)
+    throw new Error('a part condition has no words: add it to whenText');
   return 'always';
 }
 
@@ -45,8 +50,8 @@ export function partsTable(full: RenderResult): string {
         );
       const objName = m.metadata.name
         .replace(/-[0-9a-f]{10}$/, '-<hash>')
-        .replace(platformNamespace, '<ns>--<name>-realtime')
-        .replace(new RegExp(`^${platform.component}-`), '<name>-');
+        .replace(platformNamespace, '<platform-namespace>')
+        .replace(new RegExp(`^${platform.component}-`), '<platform>-');
       const own = typeof r === 'string' ? '' : ` (${whenText(r.when)})`;
       objects.push(`${m.kind} ${code(objName)}${own}`);
       if (m.kind === 'Service')

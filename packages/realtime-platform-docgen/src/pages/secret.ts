@@ -92,7 +92,7 @@ function introSection(names: Names): string[] {
     )}, in the application namespace ${code('<app-namespace>')}. A [${code(
       'realtime-webservice',
     )}](${PAGES.definition('realtime-webservice')}#realtime) with ${code(
-      'realtime: <name>',
+      'realtime: <platform>',
     )} receives all of its keys as environment variables (${code(
       'envFrom',
     )}, variable name = key), and the definition rejects ${code(
@@ -221,7 +221,7 @@ function examplesSection(facts: SecretFacts): string[] {
 
 /** The connection-secret page: every key, its shape, the Service and port, the env var. */
 export function secretPage(src: ReferenceSource, facts: SecretFacts): string {
-  const names = platformNames('<name>', '<app-namespace>');
+  const names = platformNames('<platform>', '<app-namespace>');
   return [
     ...preamble(),
     ...introSection(names),

@@ -125,6 +125,12 @@ const CHECKS: Record<
       return undefined;
     return `${t} is no rendered Secret key or environment variable, and no code names it`;
   },
+  placeholder: (t, f) =>
+    f.placeholders.has(t)
+      ? undefined
+      : `${t} is not a placeholder the glossary defines (docs/glossary.md#placeholders): use one of ${[
+          ...f.placeholders,
+        ].join(', ')}, or define it there`,
   parameter: (t, f) =>
     f.parameters.has(t)
       ? undefined

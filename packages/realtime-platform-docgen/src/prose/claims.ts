@@ -8,7 +8,8 @@ export type ClaimKind =
   | 'service-port'
   | 'service-ports'
   | 'key'
-  | 'parameter';
+  | 'parameter'
+  | 'placeholder';
 
 /** One name a page states, with where it says it. */
 export interface Claim {
@@ -22,6 +23,16 @@ export interface Claim {
   line: number;
 }
 
+/** HTML elements a page may name in code (`<svg>`): not placeholders. */
+const HTML_ELEMENTS = new Set([
+  '<svg>',
+  '<style>',
+  '<script>',
+  '<div>',
+  '<code>',
+  '<br>',
+]);
+
 /** Top-level parameter names; a dotted span starting with one of them is a parameter path. */
 export type TopLevelParameters = ReadonlySet<string>;
 
@@ -33,7 +44,7 @@ const PARAMETER =
 const SERVICE_PORT = /^([a-z][a-z0-9-]*):(\d+)$/;
 const HOST =
   /^(?:[a-z]+:\/\/)?([a-z0-9<>-]+(?:\.[a-z0-9<>-]+)*\.svc(?:\.cluster\.local)?)(?::(\d+))?(?:\/\S*)?$/;
-/** "`lenses-hq` Service, port `metrics`" and "Service `kafka` on 9092". */
+/** "`<service>` Service, port `<port>`" and "Service `<service>` on <port>". */
 const PROSE_SERVICE_PORT = [
   /`([a-z][a-z0-9-]*)` Service,? port `?([\w-]+)`?/g,
   /Service `([a-z][a-z0-9-]*)` on (?:port )?(\d+)/g,
@@ -122,8 +133,8 @@ function servicePortTables(page: string, prose: string): Claim[] {
 /**
  * The names a Markdown page states outside its code blocks: inline code spans that are a repo
  * file, a make target, an in-cluster host, a Service and port, a secret key or environment
- * variable, or a parameter path; Service/port pairs written as prose; and tables of Services with
- * their ports. Generated pages state
+ * variable, or a parameter path; Service/port pairs written as prose; tables of Services with
+ * their ports; and every `<placeholder>` a code span uses. Generated pages state
  * theirs in HTML `<code>` elements, which this does not read: they are true by construction.
  */
 export function proseClaims(
@@ -138,6 +149,16 @@ export function proseClaims(
   for (const m of prose.matchAll(/`([^`\n]+)`/g)) {
     const c = classify(m[1].trim(), topLevel, topDirs);
     if (c) claims.push({ ...c, page, line: lineAt(m.index!) });
+    // Placeholders are the docs' vocabulary (docs/glossary.md); READMEs keep their own.
+    if (page.startsWith('docs/'))
+      for (const p of m[1].matchAll(/<[A-Za-z][\w-]*>/g))
+        if (!HTML_ELEMENTS.has(p[0]))
+          claims.push({
+            kind: 'placeholder',
+            text: p[0],
+            page,
+            line: lineAt(m.index!),
+          });
   }
   claims.push(...servicePortTables(page, prose));
   const joined = prose.replace(/\n/g, ' ');

@@ -27,6 +27,25 @@ export interface ProseFacts {
   topLevelParameters: Set<string>;
   /** Top-level directories of the repository. */
   topDirs: Set<string>;
+  /** The placeholders the glossary defines (its placeholders table). */
+  placeholders: Set<string>;
+}
+
+/** Where the placeholders are defined: the first column of the glossary's first table. */
+export const GLOSSARY = 'docs/glossary.md';
+
+function glossaryPlaceholders(root: string): Set<string> {
+  const text = fs.readFileSync(path.join(root, GLOSSARY), 'utf8');
+  const section =
+    text.split(/^## /m).find(s => s.startsWith('Placeholders')) ?? '';
+  return new Set(
+    section
+      .split('\n')
+      .filter(l => l.startsWith('| `'))
+      .flatMap(l =>
+        [...l.split('|')[1].matchAll(/<[A-Za-z][\w-]*>/g)].map(m => m[0]),
+      ),
+  );
 }
 
 /** Tests name wrong things on purpose (negative controls), and yarn.lock names packages. */
@@ -120,6 +139,7 @@ export function proseFacts(
     keys,
     parameters,
     topLevelParameters: new Set([...parameters].map(p => p.split(/[.[]/)[0])),
+    placeholders: glossaryPlaceholders(root),
     topDirs: new Set(
       files.filter(f => f.includes('/')).map(f => f.split('/')[0]),
     ),

@@ -44,6 +44,7 @@ describe('the prose of the docs', () => {
         'parameter',
         'service-port',
         'service-ports',
+        'placeholder',
       ].sort(),
     );
     expect(falseClaims(claims, facts)).toEqual([]);

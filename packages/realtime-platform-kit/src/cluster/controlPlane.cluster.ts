@@ -20,7 +20,7 @@ import { compositeConditions, setCompositeConditions } from './compositeStatus';
 import { clusterObjects, ClusterObject, objectLabel } from './manifests';
 import { waitForWorkloads } from './readiness';
 import { recomposeFromCluster } from './recompose';
-import { secretCopies } from '../runtime/plan';
+import { SECRET_SYNC, secretCopies } from '../runtime/plan';
 import { secretValues, STORED_KINDS } from './secretValues';
 import { runSecretSync } from './secretSync';
 import { GENERATED_SHAPES } from './shapes';
@@ -237,6 +237,43 @@ describe.each([...EXAMPLES, ...GENERATED_SHAPES])(
       expect(
         await client.get('v1', 'Secret', 'not-listed', pns),
       ).toBeUndefined();
+    });
+
+    it('a missing source skips only its own copy: every other copy is written, and the Job fails naming it', async () => {
+      const { namespace } = result.platforms[0].xr.metadata;
+      const pns = targets.find(t => t.object.kind === 'Namespace')!.object
+        .metadata.name;
+      const listed = String(
+        (
+          targets.find(
+            t =>
+              t.object.kind === 'ConfigMap' &&
+              t.object.metadata.name === SECRET_SYNC.configMap,
+          )!.object.data as Record<string, string>
+        )[SECRET_SYNC.key],
+      );
+      const others = [
+        ...new Set(
+          listed
+            .split('\n')
+            .filter(Boolean)
+            .map(l => l.split(' ')[3])
+            .filter(t => t !== 'credentials'),
+        ),
+      ];
+      expect(others.length).toBeGreaterThan(0);
+      const run = await runSecretSync(
+        client,
+        result,
+        `${namespace} no-such-source KEY credentials KEY\n${listed}`,
+      );
+      expect({ code: run.code, stderr: run.stderr.trim() }).toEqual({
+        code: 1,
+        stderr: `Secret ${namespace}/no-such-source cannot be read: create it with key KEY`,
+      });
+      for (const t of others)
+        expect(run.stdout).toContain(`Secret ${pns}/${t} applied`);
+      expect(run.stdout).not.toContain(`Secret ${pns}/credentials applied`);
     });
 
     it('the API server holds no secret value outside a Secret (every stored object of both namespaces)', async () => {
