@@ -32,7 +32,7 @@ test('a guest opens the platform docs entity and reads its rendered docs', async
   await expect(
     diagram.locator('text', { hasText: 'Schema registry' }),
   ).toHaveCount(1);
-  await docsScreenshot(page, 'docs-index');
+  await docsScreenshot(page, 'docs-index', docs.locator('.md-content'));
 });
 
 test('the docs pages are searchable once built', async ({ page, request }) => {

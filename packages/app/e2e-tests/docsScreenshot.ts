@@ -23,24 +23,25 @@ export function screenshotText(innerText: string): string {
  * Saves a screenshot the docs show, and beside it the visible text of the same region
  * (`<name>.txt`): the test command compares that text with the one committed next to the image
  * in docs/user-guide/img (scripts/docs/screenshots.mjs), so an image of a page that has changed
- * fails instead of going stale.
+ * fails instead of going stale. A page is captured whole; its text is read from `textOf` (for
+ * a docs page, the TechDocs content inside its shadow root), else from the page's body.
  */
 export async function docsScreenshot(
   target: Page | Locator,
   name: string,
+  textOf?: Locator,
 ): Promise<void> {
   const path = screenshotPath(name);
+  let region: Locator;
   if ('goto' in target) {
     await target.screenshot({ path, fullPage: true });
-    fs.writeFileSync(
-      path.replace(/\.png$/, '.txt'),
-      screenshotText(await target.locator('body').innerText()),
-    );
+    region = textOf ?? target.locator('body').first();
   } else {
     await target.screenshot({ path });
-    fs.writeFileSync(
-      path.replace(/\.png$/, '.txt'),
-      screenshotText(await target.innerText()),
-    );
+    region = textOf ?? target;
   }
+  fs.writeFileSync(
+    path.replace(/\.png$/, '.txt'),
+    screenshotText(await region.innerText()),
+  );
 }
