@@ -235,8 +235,12 @@ describe('the generated reference', () => {
     expect(page).toMatch(
       /for i, t in parameter\.topics if t\.replicationFactor > parameter\.kafka\.replicas.*kafka\.replicas.*topics\[\]\.replicationFactor/,
     );
+    // Rows of a folded table are indented under their `??? note`.
     const row = (p: string) =>
-      page.split('\n').find(l => l.startsWith(`| [${p}]`)) ?? '';
+      page
+        .split('\n')
+        .map(l => l.trim())
+        .find(l => l.startsWith(`| [${p}]`)) ?? '';
     expect(row('kafka.storage')).toMatch(
       /StatefulSet kafka.*volumeClaimTemplates.*\*\*yes\*\* \|$/,
     );

@@ -161,6 +161,8 @@ function definitionChanges(
         )} composite resource's ${code('spec')}; it is left out below.`
       : '',
     '',
+    // Longer than the prose that explains it: folded, as pymdownx.details (in techdocs-core) does.
+    `??? note "What a change of each of its ${effects.length} parameters does"`,
     table(
       [
         'Parameter',
@@ -170,7 +172,10 @@ function definitionChanges(
         'Data-loss risk',
       ],
       effectRows(name, effects, src.xrd.kind),
-    ),
+    )
+      .split('\n')
+      .map(line => `    ${line}`)
+      .join('\n'),
     '',
   ];
 }

@@ -162,6 +162,11 @@ export const APPLICATION_IMAGE: ImageProfile = {
   layers: () => [],
 };
 
+/** The image of the guide's demo service, and the repository directory it is built from. */
+export const DEMO_SERVICE_IMAGE = 'realtime-demo';
+/** Where the demo service's Dockerfile and code live (repository-relative). */
+export const DEMO_SERVICE_SOURCE = 'docs/user-guide/examples/demo-service';
+
 /** The Python (with the docs' client libraries) that runs the stand-ins and the checks. */
 export function snippetsPython(tools: string): string {
   return path.join(tools, 'snippets-venv', 'bin', 'python');
@@ -254,6 +259,24 @@ export const IMAGE_PROFILES: ImageProfile[] = [
     'the Metabase API the setup Job calls',
     'metabase.py',
   ),
+  // The one application image the runtime runs: the minimal example's service, whose image the
+  // guide builds from docs/user-guide/examples/demo-service (its Dockerfile: the snippets' Python
+  // libraries, service.py in /app, user 65532).
+  {
+    repository: DEMO_SERVICE_IMAGE,
+    runs: "the guide's demo service (docs/user-guide/examples/demo-service/service.py) on the snippets' Python, as its Dockerfile builds it",
+    entrypoint: t => [snippetsPython(t.tools)],
+    cmd: ['/app/service.py'],
+    path: SYSTEM_PATH,
+    user: 65532,
+    workdir: '/app',
+    layers: t => [
+      {
+        src: path.join(path.dirname(t.tools), DEMO_SERVICE_SOURCE),
+        dst: '/app',
+      },
+    ],
+  },
   // HQ reads config.yaml from its working directory, / in the image.
   standIn(
     'lensting/lenses-hq',

@@ -18,9 +18,13 @@ import {
 import { createKit, RenderResult } from '../kit';
 import { userSecrets } from '../cluster/testCluster';
 import { execInPod } from './exec';
-import { snippetsPython } from './images';
+import {
+  DEMO_SERVICE_IMAGE,
+  DEMO_SERVICE_SOURCE,
+  snippetsPython,
+} from './images';
 import { RUNTIME_DIR, sleep } from './files';
-import { LocalRuntime } from './localRuntime';
+import { LocalRuntime, RunStatus } from './localRuntime';
 import { IP, runNetnses } from './network';
 
 /** Processes in a pod's network namespace that belong to the runtime, not to a container. */
@@ -108,7 +112,12 @@ function declared(file: string) {
     app.spec.components.find(
       (c: { type: string }) => c.type === 'realtime-platform',
     ).properties ?? {};
+  const demo = app.spec.components.some(
+    (c: { properties?: { image?: string } }) =>
+      String(c.properties?.image ?? '').startsWith(`${DEMO_SERVICE_IMAGE}:`),
+  );
   return {
+    demo,
     bridges: !!p.mqtt?.bridges?.length,
     sink: !!p.postgresql?.sink?.topics?.length,
     topics: !!p.topics?.length,
@@ -280,7 +289,10 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
       for (const pod of runtime.plan!.pods) {
         const netns = status.pods.find(p => p.name === pod.name);
         if (netns?.phase !== 'Running') continue;
-        const users = pod.containers.map(c => c.securityContext?.runAsUser);
+        // A container's runAsUser, else its pod's (a webservice sets it on the pod).
+        const users = pod.containers.map(
+          c => c.securityContext?.runAsUser ?? pod.securityContext?.runAsUser,
+        );
         const readOnly = pod.containers.every(
           c => c.securityContext?.readOnlyRootFilesystem,
         );
@@ -354,6 +366,37 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
         });
       }
     });
+
+    when(has.demo)(
+      "runs the guide's demo service as the service whose image it is: ready only once an event it produced came back",
+      async () => {
+        const demo = result.components.find(c =>
+          String(c.parameter.image).startsWith(`${DEMO_SERVICE_IMAGE}:`),
+        )!;
+        const status = JSON.parse(
+          fs.readFileSync(path.join(dir, 'status.json'), 'utf8'),
+        ) as RunStatus;
+        const pod = status.pods.find(p => p.component === demo.name)!;
+        expect({
+          ready: pod.ready,
+          runs: pod.images.map(i => i.runs),
+        }).toEqual({
+          ready: true,
+          runs: [expect.stringContaining(DEMO_SERVICE_SOURCE)],
+        });
+        // Its own counts, from inside its pod: both at least one.
+        const r = await execInPod(
+          dir,
+          pod.name,
+          ['/usr/bin/curl', '-fsS', 'http://127.0.0.1:8080/healthz'],
+          { namespace: pod.namespace },
+        );
+        expect(r.code).toBe(0);
+        const counts = JSON.parse(r.stdout);
+        expect(counts.produced).toBeGreaterThan(0);
+        expect(counts.consumed).toBeGreaterThan(0);
+      },
+    );
 
     const names = () =>
       platformNames(
@@ -748,7 +791,10 @@ describe('MQTT over TLS (mqtt.tls) on the local runtime: the minimal example wit
     const platform = app.spec.components.find(
       (c: { type: string }) => c.type === 'realtime-platform',
     );
-    platform.properties = { mqtt: { tls: { secretName } } };
+    platform.properties = {
+      ...platform.properties,
+      mqtt: { tls: { secretName } },
+    };
     const [fv] = await kit.validateTexts([
       { file: 'MINIMAL-MQTT-TLS.yaml', text: stringify(app) },
     ]);

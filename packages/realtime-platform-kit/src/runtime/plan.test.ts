@@ -146,7 +146,7 @@ describe('egressHosts and image profiles', () => {
     ]);
   });
 
-  it('has a profile for every image the Composition names, and none for application images', () => {
+  it("has a profile for every image the Composition names, and none for application images but the guide's demo service", () => {
     const images = new Set(
       runtimePlan(minimal)
         .pods.flatMap(q => [...q.initContainers, ...q.containers])

@@ -209,6 +209,15 @@ describe('live state', () => {
     expect(api.getObjectsByEntity).toHaveBeenCalledTimes(2);
   });
 
+  it('loading: a progress bar while the cluster has not answered, and the declared view beside it', async () => {
+    const api = kubernetes(() => new Promise(() => {}));
+    const live = await renderLive(api);
+    expect(await live.findByRole('progressbar')).toBeInTheDocument();
+    expect(screen.queryByTestId('part-state')).not.toBeInTheDocument();
+    expect(await screen.findByText('Apache Kafka')).toBeInTheDocument();
+    expect(api.getObjectsByEntity).toHaveBeenCalledTimes(1);
+  });
+
   it('not found: no cluster holds the platform', async () => {
     const live = await renderLive(kubernetes(async () => ({ items: [] })));
     expect(
