@@ -187,6 +187,7 @@ test('the minimal application: a platform without Lenses and its consumer', asyn
   const parts = platformCard.getByRole('region', { name: 'Provisioned parts' });
   await expect(parts.getByRole('link', { name: /\(events\)/ })).toHaveCount(5);
   await expect(parts.getByText(/Lenses HQ/)).toHaveCount(0);
+  await docsScreenshot(platformCard, 'catalog-module-minimal-card');
 
   await page.goto('/catalog/demo/component/api');
   const consumerCard = realtimeCard(page);

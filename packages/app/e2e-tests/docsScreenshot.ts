@@ -2,10 +2,17 @@ import fs from 'node:fs';
 import { Locator, Page } from '@playwright/test';
 import { screenshotPath } from './signIn';
 
-/** Times and ages change on every run: the text beside a screenshot holds a placeholder. */
+/**
+ * Times, ages, durations, ids and a test run's own names change on every run: the text beside a
+ * screenshot holds a placeholder.
+ */
 const VOLATILE: [RegExp, string][] = [
   [/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?Z?/g, '<time>'],
   [/\b\d+ (seconds?|minutes?|hours?|days?) ago\b/g, '<age>'],
+  [/\b\d+ (seconds?|minutes?|hours?)\b/g, '<duration>'],
+  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<id>'],
+  [/\b[0-9a-f]{40}\b/g, '<hash>'],
+  [/\be2e-[0-9a-z]{8}\b/g, '<run>'],
 ];
 
 /** The visible text of a captured region, one trimmed line per line, volatile parts masked. */

@@ -2,6 +2,7 @@ import { test, expect, Page } from '@playwright/test';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { docsScreenshot } from './docsScreenshot';
 import { enterAsGuest, screenshotPath } from './signIn';
 
 /*
@@ -77,10 +78,7 @@ test('registering the URL of an OAM application file adds its platform and parts
       page.getByText(`${NS}/${name}`, { exact: true }),
     ).toBeVisible();
   }
-  await page.screenshot({
-    path: screenshotPath('register-oam-review'),
-    fullPage: true,
-  });
+  await docsScreenshot(page, 'register-oam-review');
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(
     page.getByText('The following entities have been added to the catalog:'),

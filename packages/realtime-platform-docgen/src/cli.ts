@@ -14,6 +14,7 @@ import {
   generateDocs,
   referenceDocs,
 } from './docs';
+import { LINK_GLOSSARY_USAGE, linkGlossary } from './prose/linkGlossary';
 import { DocgenError } from './source';
 
 const USAGE = `usage: realtime-docgen [generate] [--check] [--only PART,...] [--root DIR] [--out DIR] [--timings]
@@ -24,7 +25,8 @@ const USAGE = `usage: realtime-docgen [generate] [--check] [--only PART,...] [--
   --check    writes nothing; exits 1 naming every stale, missing or orphaned file;
   --only     these parts only (default: ${DOC_PARTS.join(',')});
   --out DIR  the reference pages go to (or are compared in) DIR; implies --only reference;
-  --timings  prints the milliseconds of each phase to stderr as JSON`;
+  --timings  prints the milliseconds of each phase to stderr as JSON
+${LINK_GLOSSARY_USAGE}`;
 
 interface Options {
   root?: string;
@@ -98,6 +100,7 @@ function report(
 
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'link-glossary') return linkGlossary(argv.slice(1));
   const o = parseArgs(argv);
   if (!o) {
     process.stderr.write(`${USAGE}\n`);

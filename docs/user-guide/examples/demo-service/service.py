@@ -24,13 +24,19 @@ LOGIN = {
     "sasl.username": os.environ["KAFKA_USERNAME"],
     "sasl.password": os.environ["KAFKA_PASSWORD"],
 }
-counts = {"produced": 0, "consumed": 0}
+# consumed: its own events that came back; other: messages other producers wrote to the topic
+counts = {"produced": 0, "consumed": 0, "other": 0}
 sent = set()
 
 
 def produce(producer):
     event_id = str(uuid.uuid4())
-    producer.produce(TOPIC, key="demo", value=json.dumps({"id": event_id, "at": time.time()}))
+    try:
+        producer.produce(TOPIC, key="demo", value=json.dumps({"id": event_id, "at": time.time()}))
+    except KafkaException as error:
+        # Fatal for this client, e.g. its Kafka user or ACLs do not exist yet: exit so the pod
+        # restarts with a new client instead of serving a stale one.
+        raise SystemExit(f"Kafka refused the producer: {error.args[0].str()}")
     if producer.flush(15):
         raise SystemExit("an event was not delivered within 15 s")
     sent.add(event_id)
@@ -38,13 +44,27 @@ def produce(producer):
     print(f"produced {event_id} to {TOPIC}", flush=True)
 
 
+def event_id_of(value):
+    """The id of one of this service's events, or None for any other message on the topic."""
+    try:
+        event = json.loads(value)
+    except (TypeError, ValueError):
+        return None
+    return event.get("id") if isinstance(event, dict) else None
+
+
 def consume_once(consumer):
+    """Polls once: the id of an event of this service that came back, "" for another
+    producer's message, None when nothing came."""
     msg = consumer.poll(1.0)
     if msg is None:
         return None
     if msg.error():
         raise KafkaException(msg.error())
-    event_id = json.loads(msg.value())["id"]
+    event_id = event_id_of(msg.value())
+    if event_id not in sent:
+        counts["other"] += 1
+        return ""
     counts["consumed"] += 1
     print(f"consumed {event_id} from {TOPIC} offset {msg.offset()}", flush=True)
     return event_id
@@ -99,7 +119,7 @@ def main():
     while True:
         time.sleep(5)
         produce(producer)
-        while consume_once(consumer):
+        while consume_once(consumer) is not None:
             pass
 
 

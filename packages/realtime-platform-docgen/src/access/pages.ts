@@ -21,7 +21,8 @@ export const SNIPPETS = 'docs/access/snippets';
 /** Directories whose pages' pymdownx.snippets includes must exist. */
 const INCLUDING_DIRS = ['docs/access', 'docs/operations'];
 
-const BLOCK =
+/** A generated block of a page, its markers included. */
+export const GENERATED_BLOCK =
   /(<!-- BEGIN GENERATED: ([a-z-]+) -->\n)([\s\S]*?)(<!-- END GENERATED: \2 -->)/g;
 
 /** Replaces the body of every generated block of `text`; throws on a block id it has no content for. */
@@ -31,7 +32,7 @@ export function replaceBlocks(
   file: string,
 ): string {
   return text.replace(
-    BLOCK,
+    GENERATED_BLOCK,
     (_m, begin: string, id: string, _body: string, end: string) => {
       if (!(id in blocks))
         throw new Error(`${file}: unknown generated block ${id}`);

@@ -5,6 +5,7 @@ import { RenderResult } from '@internal/realtime-platform-kit';
 import { Container, manifestOf, Manifest } from '../guide/architecture';
 import { ReferenceSource } from '../source';
 import { allParams, paramTree } from '../tree';
+import { GLOSSARY } from './glossary';
 
 /** What exists, for the prose check to hold the docs' names against. */
 export interface ProseFacts {
@@ -31,9 +32,7 @@ export interface ProseFacts {
   placeholders: Set<string>;
 }
 
-/** Where the placeholders are defined: the first column of the glossary's first table. */
-export const GLOSSARY = 'docs/glossary.md';
-
+/** The placeholders: the first column of the glossary's first table. */
 function glossaryPlaceholders(root: string): Set<string> {
   const text = fs.readFileSync(path.join(root, GLOSSARY), 'utf8');
   const section =
