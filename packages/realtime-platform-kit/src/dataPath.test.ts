@@ -131,7 +131,8 @@ describe('the composed data path', () => {
       expect(c.command!.join(' ')).toContain(`${dir}/${file}`);
       // Nothing relies on an image turning KAFKA_* / CONNECT_* variables into properties: each
       // is read by the start script or the composed properties (${env:...}) by name, but
-      // KAFKA_HEAP_OPTS and KAFKA_OPTS, which Kafka's own bin/kafka-run-class.sh reads.
+      // KAFKA_HEAP_OPTS, KAFKA_LOG4J_OPTS and KAFKA_OPTS, which Kafka's own
+      // bin/kafka-run-class.sh reads.
       const readers = `${c.command!.join(' ')} ${JSON.stringify(
         configData(config),
       )}`;
@@ -141,7 +142,9 @@ describe('the composed data path', () => {
           .filter(
             n =>
               /^(KAFKA|CONNECT)_/.test(n) &&
-              !['KAFKA_HEAP_OPTS', 'KAFKA_OPTS'].includes(n),
+              !['KAFKA_HEAP_OPTS', 'KAFKA_LOG4J_OPTS', 'KAFKA_OPTS'].includes(
+                n,
+              ),
           )
           .filter(
             n =>

@@ -615,7 +615,7 @@ describe('4. no credential literals', () => {
     }
   });
 
-  it('the Lenses license and agent key come from secrets the user names, copied by reference', async () => {
+  it('the Lenses license and agent key come from secrets the user names, copied by the secret-sync Job, which may read only those', async () => {
     const [fv] = await check([
       app('x', [
         platform('p', {

@@ -113,6 +113,65 @@ describe('no secret value outside a Secret', () => {
   });
 });
 
+describe('Kafka Connect logs no MQTT password', () => {
+  // At INFO the Camel connector logs its route URI, the MQTT password in clear
+  // (password=RAW(...)); localRuntime.local.ts scans the real worker's log for it.
+  const camelStart =
+    'org.apache.camel.kafkaconnector.utils.CamelKafkaConnectMain';
+  /** Why the worker would log the route URI; empty when its composed log config keeps it quiet. */
+  const loud = (objects: Loose[]): string[] => {
+    const config = objects.find(
+      o => o.kind === 'ConfigMap' && o.metadata.name === 'connect-config',
+    ).data['connect-log4j2.properties'];
+    const connect = objects.find(
+      o => o.kind === 'Deployment' && o.metadata.name === 'connect',
+    ).spec.template.spec.containers[0];
+    const opts = (connect.env ?? []).find(
+      (e: Loose) => e.name === 'KAFKA_LOG4J_OPTS',
+    )?.value;
+    const log4j = properties(config ?? '');
+    const id = Object.keys(log4j).find(k => log4j[k] === camelStart);
+    const level = id && log4j[id.replace(/\.name$/, '.level')];
+    return [
+      ...(opts ===
+      '-Dlog4j2.configurationFile=/etc/connect/composed/connect-log4j2.properties'
+        ? []
+        : [
+            'KAFKA_LOG4J_OPTS does not name the composed connect-log4j2.properties',
+          ]),
+      ...(['WARN', 'ERROR', 'OFF'].includes(level ?? '')
+        ? []
+        : [`${camelStart} logs at ${level ?? 'the root level, INFO'}`]),
+    ];
+  };
+  const full = () =>
+    clusterObjects(results.find(([l]) => l.startsWith('every'))![1]).map(
+      o => o.object as Loose,
+    );
+
+  it("the worker's composed log config keeps the Camel route URI out of its log", () => {
+    expect(loud(full())).toEqual([]);
+  });
+
+  it('negative control: the logger at INFO and a worker on the default config are found', () => {
+    const objects = structuredClone(full());
+    const cm = objects.find(o => o.metadata.name === 'connect-config');
+    cm.data['connect-log4j2.properties'] = cm.data[
+      'connect-log4j2.properties'
+    ].replace('logger.camelRoute.level=WARN', 'logger.camelRoute.level=INFO');
+    const connect = objects.find(
+      o => o.kind === 'Deployment' && o.metadata.name === 'connect',
+    ).spec.template.spec.containers[0];
+    connect.env = connect.env.filter(
+      (e: Loose) => e.name !== 'KAFKA_LOG4J_OPTS',
+    );
+    expect(loud(objects)).toEqual([
+      'KAFKA_LOG4J_OPTS does not name the composed connect-log4j2.properties',
+      `${camelStart} logs at INFO`,
+    ]);
+  });
+});
+
 describe('Pod Security restricted', () => {
   it('the platform namespace enforces restricted, and every pod of the platform and of its webservices asks for it', () => {
     const violations = results.flatMap(([label, r]) => {
