@@ -51,6 +51,12 @@ const everyObject = (r: RenderResult): Loose[] => [
   ...r.platforms.flatMap(p => p.composed.map(c => c.resource)),
 ];
 
+/** What the full generated shape ("every …") puts on the cluster. */
+const fullShapeObjects = () =>
+  clusterObjects(results.find(([l]) => l.startsWith('every'))![1]).map(
+    o => o.object as Loose,
+  );
+
 /** `Kind name` of each object but a Secret that holds one of `values`. */
 const holders = (objects: Loose[], values: string[]) =>
   objects
@@ -144,17 +150,13 @@ describe('Kafka Connect logs no MQTT password', () => {
         : [`${camelStart} logs at ${level ?? 'the root level, INFO'}`]),
     ];
   };
-  const full = () =>
-    clusterObjects(results.find(([l]) => l.startsWith('every'))![1]).map(
-      o => o.object as Loose,
-    );
 
   it("the worker's composed log config keeps the Camel route URI out of its log", () => {
-    expect(loud(full())).toEqual([]);
+    expect(loud(fullShapeObjects())).toEqual([]);
   });
 
   it('negative control: the logger at INFO and a worker on the default config are found', () => {
-    const objects = structuredClone(full());
+    const objects = structuredClone(fullShapeObjects());
     const cm = objects.find(o => o.metadata.name === 'connect-config');
     cm.data['connect-log4j2.properties'] = cm.data[
       'connect-log4j2.properties'
@@ -444,17 +446,13 @@ describe("Kafka Connect's REST API authenticates", () => {
       );
     return found;
   };
-  const full = () =>
-    clusterObjects(results.find(([l]) => l.startsWith('every'))![1]).map(
-      o => o.object as Loose,
-    );
 
   it('the worker takes HTTP Basic logins only, from a password file written at start; its probe, the connectors Job and the Lenses Agent log in', () => {
-    expect(gaps(full())).toEqual([]);
+    expect(gaps(fullShapeObjects())).toEqual([]);
   });
 
   it('negative control: a worker without the extension and an anonymous probe are found', () => {
-    const objects = JSON.parse(JSON.stringify(full()));
+    const objects = JSON.parse(JSON.stringify(fullShapeObjects()));
     const cm = objects.find((o: Loose) => o.metadata.name === 'connect-config');
     cm.data['connect-distributed.properties'] = cm.data[
       'connect-distributed.properties'
