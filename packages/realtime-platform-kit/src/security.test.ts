@@ -124,27 +124,34 @@ describe('Kafka Connect logs no MQTT password', () => {
   // (password=RAW(...)); localRuntime.local.ts scans the real worker's log for it.
   const camelStart =
     'org.apache.camel.kafkaconnector.utils.CamelKafkaConnectMain';
+  const named = (objects: Loose[], kind: string, name: string) =>
+    objects.find(o => o.kind === kind && o.metadata.name === name);
+  const worker = (objects: Loose[]) =>
+    named(objects, 'Deployment', 'connect').spec.template.spec;
   /** Why the worker would log the route URI; empty when its composed log config keeps it quiet. */
   const loud = (objects: Loose[]): string[] => {
-    const config = objects.find(
-      o => o.kind === 'ConfigMap' && o.metadata.name === 'connect-config',
-    ).data['connect-log4j2.properties'];
-    const connect = objects.find(
-      o => o.kind === 'Deployment' && o.metadata.name === 'connect',
-    ).spec.template.spec.containers[0];
-    const opts = (connect.env ?? []).find(
+    const file = 'connect-log4j2.properties';
+    const log4j = properties(
+      named(objects, 'ConfigMap', 'connect-config').data[file] ?? '',
+    );
+    // The file as the worker sees it: where the pod mounts the ConfigMap.
+    const spec = worker(objects);
+    const container = spec.containers[0];
+    const volume = spec.volumes.find(
+      (v: Loose) => v.configMap?.name === 'connect-config',
+    ).name;
+    const mount = container.volumeMounts.find(
+      (m: Loose) => m.name === volume,
+    ).mountPath;
+    const opts = (container.env ?? []).find(
       (e: Loose) => e.name === 'KAFKA_LOG4J_OPTS',
     )?.value;
-    const log4j = properties(config ?? '');
     const id = Object.keys(log4j).find(k => log4j[k] === camelStart);
     const level = id && log4j[id.replace(/\.name$/, '.level')];
     return [
-      ...(opts ===
-      '-Dlog4j2.configurationFile=/etc/connect/composed/connect-log4j2.properties'
+      ...(opts === `-Dlog4j2.configurationFile=${mount}/${file}`
         ? []
-        : [
-            'KAFKA_LOG4J_OPTS does not name the composed connect-log4j2.properties',
-          ]),
+        : [`KAFKA_LOG4J_OPTS does not name the composed ${file}`]),
       ...(['WARN', 'ERROR', 'OFF'].includes(level ?? '')
         ? []
         : [`${camelStart} logs at ${level ?? 'the root level, INFO'}`]),
@@ -157,13 +164,11 @@ describe('Kafka Connect logs no MQTT password', () => {
 
   it('negative control: the logger at INFO and a worker on the default config are found', () => {
     const objects = structuredClone(fullShapeObjects());
-    const cm = objects.find(o => o.metadata.name === 'connect-config');
+    const cm = named(objects, 'ConfigMap', 'connect-config');
     cm.data['connect-log4j2.properties'] = cm.data[
       'connect-log4j2.properties'
     ].replace('logger.camelRoute.level=WARN', 'logger.camelRoute.level=INFO');
-    const connect = objects.find(
-      o => o.kind === 'Deployment' && o.metadata.name === 'connect',
-    ).spec.template.spec.containers[0];
+    const connect = worker(objects).containers[0];
     connect.env = connect.env.filter(
       (e: Loose) => e.name !== 'KAFKA_LOG4J_OPTS',
     );

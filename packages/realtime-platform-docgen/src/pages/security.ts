@@ -285,6 +285,7 @@ function openSection(): string[] {
       'mqtt',
     )} pod restarts ([MQTT over TLS](../access/mqtt.md#tls)).`,
     '- Outgoing traffic from the platform namespace is not restricted.',
+    '- Logs are checked for credentials only where the servers run here: the local runtime finds none in the log of any process or probe of its pods (Kafka, Kafka Connect, the schema registry, Mosquitto, PostgreSQL, the webservices, and the *stand-in* servers of Lenses HQ and Metabase). What the real Lenses HQ, Lenses Agent and Metabase log is *not run here*, so not checked.',
     '',
   ];
 }

@@ -1,11 +1,13 @@
 import { RenderResult } from '../kit';
 
 /**
- * The credential values a rendered application's platforms generate (the `<name>-credentials`
- * and `<name>-mqtt-users` Secrets), each as stored (base64) and decoded: what must appear in no
- * object but a Secret.
+ * The generated credentials of a rendered application's platforms (the `<name>-credentials` and
+ * `<name>-mqtt-users` Secrets), each as stored (base64) and decoded, under `<Secret>.<KEY>`
+ * (`telemetry-credentials.MQTT_PASSWORD`): a finding can name the key, never the value.
  */
-export function secretValues(result: RenderResult): string[] {
+export function secretEntries(
+  result: RenderResult,
+): { key: string; stored: string; value: string }[] {
   return result.platforms.flatMap(p =>
     p.composed
       .filter(
@@ -13,9 +15,24 @@ export function secretValues(result: RenderResult): string[] {
           c.resource?.kind === 'Secret' &&
           ['credentials', 'mqtt-users'].includes(c.name),
       )
-      .flatMap(c => Object.values(c.resource!.data ?? {}) as string[])
-      .flatMap(b64 => [b64, Buffer.from(b64, 'base64').toString('utf8')]),
+      .flatMap(c =>
+        Object.entries((c.resource!.data ?? {}) as Record<string, string>).map(
+          ([k, b64]) => ({
+            key: `${c.resource!.metadata.name}.${k}`,
+            stored: b64,
+            value: Buffer.from(b64, 'base64').toString('utf8'),
+          }),
+        ),
+      ),
   );
+}
+
+/**
+ * The values of {@link secretEntries}, as stored and decoded: what must appear in no object but
+ * a Secret.
+ */
+export function secretValues(result: RenderResult): string[] {
+  return secretEntries(result).flatMap(({ stored, value }) => [stored, value]);
 }
 
 /** `[apiVersion, kind]` of every object kind the simulated cluster stores for a platform, Secrets aside. */

@@ -16,6 +16,7 @@ import {
   serviceHost,
 } from '@internal/realtime-platform-contract';
 import { createKit, RenderResult } from '../kit';
+import { secretEntries } from '../cluster/secretValues';
 import { userSecrets } from '../cluster/testCluster';
 import { execInPod } from './exec';
 import {
@@ -823,26 +824,15 @@ describe.each(['MINIMAL-REALTIME-OAM.yaml', 'REALTIME-OAM-EXAMPLE.yaml'])(
 
     // Last of the block, so that every check above has written to the logs it reads.
     it('writes no secret value into the log of any process or probe of its pods', () => {
-      const values = new Map<string, string>();
-      for (const platform of result.platforms) {
-        const secrets = platformNames(
-          platform.xr.metadata.name,
-          result.application.namespace,
-        );
-        for (const name of [
-          secrets.credentialsSecret,
-          secrets.mqttUsersSecret,
-        ]) {
-          const data = runtime.plan!.secrets.get(
-            `${result.application.namespace}/${name}`,
-          );
-          // KAFKA_CLUSTER_ID is no credential (docs/access/rotation.md): every
-          // Kafka client logs the cluster id it joined.
-          for (const [key, value] of data ?? [])
-            if (value.length >= 8 && key !== 'KAFKA_CLUSTER_ID')
-              values.set(`${name}.${key}`, String(value));
-        }
-      }
+      // KAFKA_CLUSTER_ID is no credential (docs/access/rotation.md): every Kafka client logs
+      // the cluster id it joined.
+      const values = new Map(
+        secretEntries(result)
+          .filter(
+            e => e.value.length >= 8 && !e.key.endsWith('.KAFKA_CLUSTER_ID'),
+          )
+          .map((e): [string, string] => [e.key, e.value]),
+      );
       const logs = podLogs(dir);
       expect(values.size).toBeGreaterThan(3);
       expect(logs.length).toBeGreaterThan(5);
